@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "briefing",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "briefing", targets: ["briefing"]),
+        .library(name: "BriefingCore", targets: ["BriefingCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "BriefingCore",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BriefingChat",
+            dependencies: ["BriefingCore", "CLibEdit"]
+        ),
+        .executableTarget(
+            name: "briefing",
+            dependencies: [
+                "BriefingCore",
+                "BriefingChat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BriefingCoreTests",
+            dependencies: ["BriefingCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BriefingChatTests",
+            dependencies: ["BriefingChat", "BriefingCore"]
+        ),
+        .testTarget(
+            name: "BriefingEndToEndTests",
+            dependencies: ["briefing"]
+        ),
+    ]
+)
