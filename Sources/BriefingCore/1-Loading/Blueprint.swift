@@ -1,0 +1,75 @@
+/// A kind of briefing: its interview, its sections and its reading-time budget.
+public struct Blueprint: Sendable, Identifiable {
+    public var id: String
+    /// The briefing title, with variables such as `{{organisation}}`.
+    public var title: Template
+    public var description: String?
+    public var budget: Budget
+    public var questions: [Question]
+    public var sections: [Section]
+    /// Readiness dimensions that `scale` questions score.
+    public var dimensions: [Dimension]
+    /// The question ids shown in the briefing's context box, in order.
+    public var contextQuestionIDs: [String]
+    public var location: SourceLocation
+
+    public init(id: String, title: Template, description: String? = nil, budget: Budget, questions: [Question],
+                sections: [Section], dimensions: [Dimension] = [], contextQuestionIDs: [String]? = nil,
+                location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.budget = budget
+        self.questions = questions
+        self.sections = sections
+        self.dimensions = dimensions
+        self.contextQuestionIDs = contextQuestionIDs ?? questions.filter { $0.kind != .scale }.map(\.id)
+        self.location = location
+    }
+
+    /// The question with this id.
+    public func question(_ id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+
+    /// The section with this id.
+    public func section(_ id: String) -> Section? {
+        sections.first { $0.id == id }
+    }
+
+    /// Where the reading-time budget comes from.
+    public enum Budget: Sendable, Hashable {
+        /// The answer to a number question, in minutes.
+        case question(String)
+        /// A fixed number of minutes.
+        case minutes(Double)
+    }
+}
+
+/// A section of a briefing, in blueprint order.
+public struct Section: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+    /// A required section must never come out empty; `lint` checks this over every combination of answers.
+    public var required: Bool
+    /// Whether each snippet's title is shown as a sub-heading.
+    public var showTitles: Bool
+
+    public init(id: String, title: String, required: Bool = false, showTitles: Bool = true) {
+        self.id = id
+        self.title = title
+        self.required = required
+        self.showTitles = showTitles
+    }
+}
+
+/// A readiness dimension, scored from its statements.
+public struct Dimension: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var title: String
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Yams
+
+/// Turns a `Snippets/**/*.md` file into a `Snippet`, collecting every problem on the way.
+enum SnippetDecoder {
+    static let keys = ["id", "title", "section", "blueprints", "when", "priority", "order", "minutes",
+                       "sources", "reviewed"]
+
+    static func decode(_ text: String, file: String, defaultID: String) -> (Snippet?, [Diagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let parts = FrontMatter.split(text) else {
+            return (nil, [.error(at: start, "a snippet must start with YAML front matter between '---' lines")])
+        }
+        var diagnostics: [Diagnostic] = []
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(parsing: parts.yaml, file: file, lineOffset: 1)
+        } catch {
+            if case .badData(let found) = error { return (nil, found) }
+            return (nil, [.error(at: start, error.description)])
+        }
+        guard var fields = YAMLFields(document.root, in: document, what: "the front matter", diagnostics: &diagnostics)
+        else { return (nil, diagnostics) }
+        fields.warnAboutUnknownKeys(keys, in: "snippet front matter")
+
+        let id = fields.string("id") ?? defaultID
+        let title = fields.string("title", required: true)
+        let section = fields.string("section", required: true)
+        let blueprints = fields.strings("blueprints")
+        let when = fields.condition("when")
+        let priority = fields.int("priority", in: 1...3) ?? 2
+        let order = fields.int("order") ?? 50
+        let minutes = fields.number("minutes")
+        if let minutes, minutes <= 0 {
+            fields.diagnostics.append(.error(at: fields.location(of: "minutes"), "'minutes' must be above 0"))
+        }
+        let reviewed = reviewedDate(&fields)
+        let sources = citations(&fields, document: document)
+
+        var body: Template?
+        do {
+            body = try Template(parsing: parts.body)
+        } catch {
+            fields.diagnostics.append(.error(
+                at: SourceLocation(file: file, line: parts.bodyLine + error.line, column: error.column), error.message))
+        }
+        let bodyText = parts.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if bodyText.isEmpty {
+            fields.diagnostics.append(.error(at: SourceLocation(file: file, line: parts.bodyLine, column: 1),
+                                             "the snippet has no body"))
+        }
+        fields.diagnostics += MarkdownBodyChecker.check(parts.body, file: file, firstLine: parts.bodyLine)
+        diagnostics += fields.diagnostics
+
+        guard let title, let section, let body else { return (nil, diagnostics) }
+        let snippet = Snippet(id: id, title: title, section: section, blueprints: blueprints, when: when?.0,
+                              priority: priority, order: order, minutes: minutes, body: body, sources: sources,
+                              reviewed: reviewed, wordCount: WordCount.count(in: parts.body), location: start,
+                              whenLocation: when?.1, bodyLine: parts.bodyLine)
+        return (snippet, diagnostics)
+    }
+
+    private static func reviewedDate(_ fields: inout YAMLFields) -> String? {
+        guard let node = fields.value("reviewed"), let text = node.scalar?.string else { return nil }
+        guard CalendarDate(text) != nil else {
+            fields.diagnostics.append(.error(at: fields.location(of: "reviewed"),
+                                             "'reviewed' must be a date written YYYY-MM-DD, not '\(text)'"))
+            return nil
+        }
+        return text
+    }
+
+    private static func citations(_ fields: inout YAMLFields, document: YAMLDocument) -> [Citation] {
+        fields.sequence("sources").compactMap { node -> Citation? in
+            guard var item = YAMLFields(node, in: document, what: "a source", diagnostics: &fields.diagnostics) else {
+                return nil
+            }
+            item.warnAboutUnknownKeys(["title", "url"], in: "a source")
+            defer { fields.diagnostics += item.diagnostics }
+            guard let title = item.string("title", required: true), let url = item.string("url", required: true)
+            else { return nil }
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
+                item.diagnostics.append(.error(at: item.location(of: "url"),
+                                               "source url must be a web address starting https://, not '\(url)'"))
+                return nil
+            }
+            return Citation(title: title, url: url)
+        }
+    }
+}
+
+/// Counting the words a reader reads in a Markdown body: tokens with at least one letter or digit.
+enum WordCount {
+    static func count(in text: String) -> Int {
+        var count = 0
+        var inWord = false, wordHasText = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if inWord, wordHasText { count += 1 }
+                inWord = false
+                wordHasText = false
+            } else {
+                inWord = true
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { wordHasText = true }
+            }
+        }
+        if inWord, wordHasText { count += 1 }
+        return count
+    }
+}
