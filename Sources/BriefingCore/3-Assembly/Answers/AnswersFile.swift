@@ -1,0 +1,75 @@
+import Foundation
+import Yams
+
+/// Reads a YAML or JSON answers file: a mapping of question ids to answers, with an optional
+/// `blueprint` key.
+public struct AnswersFile: Sendable {
+    public var blueprintID: String?
+    public var answers: [RawAnswer]
+
+    public init(blueprintID: String? = nil, answers: [RawAnswer] = []) {
+        self.blueprintID = blueprintID
+        self.answers = answers
+    }
+
+    /// Reads `path` (`-` for stdin).
+    public static func read(_ path: String) throws(BriefingError) -> AnswersFile {
+        let text = try TextFile.read(path)
+        return try parse(text, file: path == "-" ? "<stdin>" : path)
+    }
+
+    /// Parses answers from YAML or JSON text.
+    public static func parse(_ text: String, file: String) throws(BriefingError) -> AnswersFile {
+        let document = try YAMLDocument(parsing: text, file: file)
+        guard let root = document.root else { return AnswersFile() }
+        guard case .mapping(let mapping) = root else {
+            throw .badData(at: document.location(of: root),
+                           "an answers file must be a mapping of question ids to answers, e.g. 'nation: wales'")
+        }
+        var result = AnswersFile()
+        var diagnostics: [Diagnostic] = []
+        for (key, value) in mapping {
+            guard let id = key.string else {
+                diagnostics.append(.error(at: document.location(of: key), "question ids must be text"))
+                continue
+            }
+            if id == "blueprint" {
+                result.blueprintID = value.string
+                continue
+            }
+            do {
+                result.answers.append(RawAnswer(id: id, value: try rawValue(value, id: id, document: document),
+                                                location: document.location(of: value)))
+            } catch {
+                if case .badData(let found) = error { diagnostics += found }
+            }
+        }
+        if !diagnostics.isEmpty { throw .badData(diagnostics) }
+        return result
+    }
+
+    private static func rawValue(_ node: Node, id: String, document: YAMLDocument) throws(BriefingError) -> RawAnswer.Value {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { return .null }
+                if let number = node.int.map(Double.init) ?? node.float, number.isFinite, node.bool == nil {
+                    return .number(number)
+                }
+            }
+            return .text(scalar.string)
+        case .sequence(let sequence):
+            var items: [String] = []
+            for item in sequence {
+                guard let text = item.scalar?.string else {
+                    throw .badData(at: document.location(of: item), "the answer to '\(id)' must be a list of values")
+                }
+                items.append(text)
+            }
+            return .list(items)
+        case .mapping, .alias:
+            throw .badData(at: document.location(of: node),
+                           "the answer to '\(id)' must be a value or a list, not a mapping")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+/// Assembles briefings for one blueprint: selection, order, the reading-time budget, variable
+/// substitution, sources and provenance. Build it once and call `assemble` as often as needed.
+public struct Assembler: Sendable {
+    public let blueprint: Blueprint
+    /// The blueprint's snippets in document order.
+    public let candidates: [Snippet]
+
+    public init(library: ContentLibrary, blueprint: Blueprint) {
+        self.blueprint = blueprint
+        self.candidates = library.snippets(for: blueprint)
+    }
+
+    /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
+    /// skipped, which batch runs that only need the document use for speed.
+    public func assemble(_ answers: Answers, date: CalendarDate, provenance wantProvenance: Bool = true) -> Briefing {
+        let scope = EvaluationScope(blueprint: blueprint, answers: answers)
+        let budget = scope.budgetMinutes
+
+        var outcomes: [ConditionOutcome?] = []
+        var selected: [Bool] = []
+        outcomes.reserveCapacity(candidates.count)
+        for snippet in candidates {
+            guard let condition = snippet.when else {
+                outcomes.append(nil)
+                selected.append(true)
+                continue
+            }
+            if wantProvenance {
+                let outcome = condition.evaluate(in: scope)
+                outcomes.append(outcome)
+                selected.append(outcome.holds)
+            } else {
+                outcomes.append(nil)
+                selected.append(condition.holds(in: scope))
+            }
+        }
+
+        var included = [Bool](repeating: false, count: candidates.count)
+        var essentialMinutes = 0.0
+        for index in candidates.indices where selected[index] && candidates[index].priority == 1 {
+            included[index] = true
+            essentialMinutes += candidates[index].minutes
+        }
+        var remaining = budget - essentialMinutes
+        for priority in 2...3 {
+            for index in candidates.indices where selected[index] && candidates[index].priority == priority {
+                if candidates[index].minutes <= remaining + 1e-9 {
+                    included[index] = true
+                    remaining -= candidates[index].minutes
+                }
+            }
+        }
+
+        var sections: [BriefingSection] = blueprint.sections.map {
+            BriefingSection(id: $0.id, title: $0.title, showTitles: $0.showTitles, snippets: [])
+        }
+        let sectionIndex = Dictionary(uniqueKeysWithValues: blueprint.sections.enumerated().map { ($1.id, $0) })
+        var sources: [Citation] = []
+        var seenSources = Set<String>()
+        var total = 0.0
+        var decisions: [SnippetDecision] = []
+        if wantProvenance { decisions.reserveCapacity(candidates.count) }
+
+        for (index, snippet) in candidates.enumerated() {
+            if included[index] {
+                total += snippet.minutes
+                let body = snippet.body.render(in: scope).trimmingTrailingWhitespace()
+                sections[sectionIndex[snippet.section]!].snippets.append(
+                    BriefingSnippet(id: snippet.id, title: snippet.title, priority: snippet.priority,
+                                    minutes: snippet.minutes, markdown: body))
+                for source in snippet.sources where seenSources.insert(source.url).inserted {
+                    sources.append(source)
+                }
+            }
+            if wantProvenance {
+                decisions.append(decision(for: snippet, outcome: outcomes[index], selected: selected[index],
+                                          included: included[index]))
+            }
+        }
+
+        var notes: [String] = []
+        if essentialMinutes > budget + 1e-9 {
+            notes.append("The essential content alone needs \(MinutesFormat.short(essentialMinutes)) minutes, over the \(MinutesFormat.short(budget))-minute budget.")
+        }
+        for (index, section) in blueprint.sections.enumerated() where section.required && sections[index].snippets.isEmpty {
+            notes.append("No snippet in the library covers the section \"\(section.title)\" for these answers.")
+        }
+
+        return Briefing(
+            blueprint: blueprint.id,
+            title: blueprint.title.renderPlain(in: scope),
+            date: date,
+            budgetMinutes: budget,
+            totalMinutes: (total * 100).rounded() / 100,
+            context: contextEntries(scope),
+            answers: scope.answers,
+            scores: scope.computed.isEmpty ? nil : scope.computed.scores,
+            levels: scope.computed.isEmpty ? nil : scope.computed.levels.mapValues(\.rawValue),
+            sections: sections,
+            sources: sources,
+            provenance: decisions,
+            notes: notes,
+            titleMarkdown: blueprint.title.render(in: scope))
+    }
+
+    private func decision(for snippet: Snippet, outcome: ConditionOutcome?, selected: Bool, included: Bool) -> SnippetDecision {
+        let reason: SnippetDecision.Reason
+        let explanation: String
+        switch (outcome, selected, included) {
+        case (nil, _, true):
+            reason = .always
+            explanation = "included: no condition"
+        case (let outcome?, _, true):
+            reason = .conditionTrue
+            explanation = "included: condition true: \(outcome.explanation)"
+        case (let outcome?, false, _):
+            reason = .conditionFalse
+            explanation = "condition false: \(outcome.explanation)"
+        default:
+            reason = .overBudget
+            explanation = "left out: over the time budget"
+        }
+        return SnippetDecision(id: snippet.id, section: snippet.section, title: snippet.title,
+                               priority: snippet.priority, minutes: snippet.minutes, included: included,
+                               reason: reason, condition: snippet.when?.source, reads: outcome?.reads ?? [],
+                               explanation: explanation)
+    }
+
+    private func contextEntries(_ scope: EvaluationScope) -> [ContextEntry] {
+        blueprint.contextQuestionIDs.compactMap { id in
+            guard let question = blueprint.question(id), let text = scope.displayText(of: id) else { return nil }
+            return ContextEntry(id: id, label: question.label, answer: text)
+        }
+    }
+}
+
+/// Formatting minutes for people: `4.2`, `10`.
+public enum MinutesFormat {
+    public static func short(_ minutes: Double) -> String {
+        let rounded = (minutes * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        var start = startIndex
+        while start < end, self[start].isNewline { start = index(after: start) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,94 @@
+/// An assembled briefing: what the renderers turn into Markdown, text or JSON.
+public struct Briefing: Sendable, Codable {
+    public var blueprint: String
+    /// The title as plain text.
+    public var title: String
+    public var date: CalendarDate
+    public var budgetMinutes: Double
+    /// The reading time of the included snippets.
+    public var totalMinutes: Double
+    /// The answers that shaped the briefing, as people read them.
+    public var context: [ContextEntry]
+    /// The answers as given, with defaults filled in.
+    public var answers: Answers
+    /// Readiness scores and levels, when the blueprint has dimensions.
+    public var scores: [String: Int]?
+    public var levels: [String: String]?
+    public var sections: [BriefingSection]
+    /// The de-duplicated sources of the included snippets, in order of first use.
+    public var sources: [Citation]
+    /// Why every snippet of the blueprint is in or out.
+    public var provenance: [SnippetDecision]
+    /// Things the reader should know about the assembly itself, e.g. an over-full budget.
+    public var notes: [String]
+    /// The title as Markdown, with answers escaped.
+    public var titleMarkdown: String
+
+    enum CodingKeys: String, CodingKey {
+        case blueprint, title, date, context, answers, scores, levels, sections, sources, provenance, notes
+        case budgetMinutes = "budget_minutes", totalMinutes = "total_minutes", titleMarkdown = "title_markdown"
+    }
+
+    /// The ids of the included snippets, in document order.
+    public var includedSnippetIDs: [String] {
+        sections.flatMap { $0.snippets.map(\.id) }
+    }
+}
+
+/// One line of the context box: a question's short label and the answer.
+public struct ContextEntry: Sendable, Codable, Hashable {
+    public var id: String
+    public var label: String
+    public var answer: String
+}
+
+/// A section of an assembled briefing.
+public struct BriefingSection: Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var showTitles: Bool
+    public var snippets: [BriefingSnippet]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, snippets
+        case showTitles = "show_titles"
+    }
+}
+
+/// An included snippet, with its variables filled in.
+public struct BriefingSnippet: Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var priority: Int
+    public var minutes: Double
+    public var markdown: String
+}
+
+/// Why a snippet is in or out of a briefing.
+public struct SnippetDecision: Sendable, Codable, Hashable {
+    /// The kinds of reason.
+    public enum Reason: String, Sendable, Codable {
+        /// In: it has no condition.
+        case always
+        /// In: its condition holds.
+        case conditionTrue = "condition-true"
+        /// Out: its condition is false.
+        case conditionFalse = "condition-false"
+        /// Out: its condition holds, but it did not fit the reading-time budget.
+        case overBudget = "over-budget"
+    }
+
+    public var id: String
+    public var section: String
+    public var title: String
+    public var priority: Int
+    public var minutes: Double
+    public var included: Bool
+    public var reason: Reason
+    /// The `when` condition as written.
+    public var condition: String?
+    /// The answers the condition read.
+    public var reads: [ConditionRead]
+    /// The reason in words: "condition false: nation is england, not wales".
+    public var explanation: String
+}

@@ -1,0 +1,45 @@
+/// What conditions and variables see while a briefing is assembled: the answers (with defaults),
+/// the computed values and the blueprint id.
+public struct EvaluationScope: ConditionScope, Sendable {
+    public let blueprint: Blueprint
+    public let answers: Answers
+    public let computed: ComputedValues
+
+    public init(blueprint: Blueprint, answers: Answers) {
+        self.blueprint = blueprint
+        self.answers = answers.withDefaults(from: blueprint)
+        self.computed = blueprint.dimensions.isEmpty ? ComputedValues() : ComputedValues(blueprint: blueprint, answers: self.answers)
+    }
+
+    public func value(of identifier: String) -> ConditionValue {
+        if let answer = answers[identifier] { return answer.isEmpty ? .null : answer.conditionValue }
+        if identifier == "blueprint" { return .string(blueprint.id) }
+        return computed.value(of: identifier) ?? .null
+    }
+
+    /// The text a `{{name}}` variable inserts, before escaping; nil when unanswered.
+    public func displayText(of identifier: String) -> String? {
+        if let answer = answers[identifier], !answer.isEmpty {
+            return answer.display(for: blueprint.question(identifier))
+        }
+        if identifier == "blueprint" { return blueprint.id }
+        if identifier.hasPrefix("level."), let level = computed.levels[String(identifier.dropFirst(6))] {
+            return level.label
+        }
+        if identifier.hasPrefix("score."), let score = computed.scores[String(identifier.dropFirst(6))] {
+            return String(score)
+        }
+        return nil
+    }
+
+    /// The reading-time budget in minutes.
+    public var budgetMinutes: Double {
+        switch blueprint.budget {
+        case .minutes(let minutes):
+            return minutes
+        case .question(let id):
+            if case .number(let minutes) = answers[id] { return minutes }
+            return 10
+        }
+    }
+}
