@@ -1,0 +1,67 @@
+import Yams
+
+/// Renders a briefing as CommonMark with GFM tables: title, context box, sections, sources.
+public enum MarkdownRenderer {
+    public static func render(_ briefing: Briefing, options: RenderOptions = RenderOptions()) -> String {
+        var out = ""
+        out.reserveCapacity(8_192)
+        if options.frontMatter { out += frontMatter(briefing) }
+        out += "# \(briefing.titleMarkdown)\n\n"
+        out += contextBox(briefing)
+        for note in briefing.notes {
+            out += "> **Note:** \(MarkdownEscaping.escape(note))\n\n"
+        }
+        for section in briefing.sections where !section.snippets.isEmpty {
+            out += "## \(MarkdownEscaping.escape(section.title))\n\n"
+            for snippet in section.snippets {
+                if section.showTitles { out += "### \(MarkdownEscaping.escape(snippet.title))\n\n" }
+                out += snippet.markdown
+                out += "\n\n"
+            }
+        }
+        if !briefing.sources.isEmpty {
+            out += "## Sources\n\n"
+            for source in briefing.sources {
+                out += "- [\(MarkdownEscaping.escape(source.title))](<\(source.url)>)\n"
+            }
+            out += "\n"
+        }
+        while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
+
+    /// A two-column table of the answers that shaped the briefing, the date and the reading time.
+    static func contextBox(_ briefing: Briefing) -> String {
+        var rows = briefing.context.map { ($0.label, MarkdownEscaping.escape($0.answer)) }
+        rows.append(("Prepared", briefing.date.longForm))
+        rows.append(("Reading time", readingTime(briefing)))
+        var out = "| Context | Details |\n| --- | --- |\n"
+        for (label, answer) in rows {
+            out += "| \(MarkdownEscaping.escape(label)) | \(answer) |\n"
+        }
+        return out + "\n"
+    }
+
+    /// "About 9 minutes (budget 10)"
+    public static func readingTime(_ briefing: Briefing) -> String {
+        let minutes = max(1, Int(briefing.totalMinutes.rounded()))
+        return "About \(minutes) minute\(minutes == 1 ? "" : "s") (budget \(MinutesFormat.short(briefing.budgetMinutes)))"
+    }
+
+    private static func frontMatter(_ briefing: Briefing) -> String {
+        var pairs: [(Node, Node)] = [
+            (Node("title"), Node(briefing.title, .implicit, .doubleQuoted)),
+            (Node("blueprint"), Node(briefing.blueprint)),
+            (Node("date"), Node(briefing.date.description)),
+            (Node("minutes"), Node(MinutesFormat.short(briefing.totalMinutes))),
+            (Node("budget"), Node(MinutesFormat.short(briefing.budgetMinutes))),
+        ]
+        var answers: [(Node, Node)] = []
+        for entry in briefing.context {
+            answers.append((Node(entry.id), Node(briefing.answers[entry.id]?.raw ?? entry.answer, .implicit, .doubleQuoted)))
+        }
+        if !answers.isEmpty { pairs.append((Node("answers"), Node(answers))) }
+        let yaml = (try? Yams.serialize(node: Node(pairs), sortKeys: false)) ?? ""
+        return "---\n\(yaml)---\n\n"
+    }
+}
