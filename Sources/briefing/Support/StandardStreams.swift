@@ -1,0 +1,20 @@
+import Foundation
+import BriefingCore
+
+/// Writing to standard output and standard error.
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+enum StandardOutput {
+    /// Writes `text` to stdout; a closed pipe is an I/O error, not a crash.
+    static func write(_ text: String) throws(BriefingError) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw .io(path: "<stdout>", reason: "write failed: \(error.localizedDescription)")
+        }
+    }
+}
