@@ -8,12 +8,14 @@ import Darwin
 /// Writes files all at once or not at all: a temporary file in the same folder, then a rename.
 public enum AtomicFile {
     /// Writes `contents` to `path`. Without `overwrite`, an existing file is an error and stays untouched.
-    public static func write(_ contents: String, to path: String, overwrite: Bool) throws(BriefingError) {
-        try write(Array(contents.utf8), to: path, overwrite: overwrite)
+    public static func write(_ contents: String, to path: String, overwrite: Bool,
+                             permissions: mode_t = 0o644) throws(BriefingError) {
+        try write(Array(contents.utf8), to: path, overwrite: overwrite, permissions: permissions)
     }
 
     /// Writes `bytes` to `path`. Without `overwrite`, an existing file is an error and stays untouched.
-    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(BriefingError) {
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool,
+                             permissions: mode_t = 0o644) throws(BriefingError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -35,7 +37,7 @@ public enum AtomicFile {
         } catch {
             failure = error.localizedDescription
         }
-        fchmod(descriptor, 0o644)
+        fchmod(descriptor, permissions)
         close(descriptor)
         if let failure {
             unlink(temporary)

@@ -1,0 +1,140 @@
+import BriefingCore
+
+/// `/back`, `/change`, `/set`, `/answers`, `/reset`, `/resume`.
+extension ChatEngine {
+    func back() {
+        guard let last = undoStack.popLast() else {
+            say("There is nothing to undo.")
+            return
+        }
+        activeInterview.answers = last.answers
+        activeInterview.skipped = last.skipped
+        changing = nil
+        announcedReady = false
+        say("Undone: \(last.note).")
+        autosave()
+        askNext()
+    }
+
+    func change(_ argument: String) {
+        guard !argument.isEmpty else {
+            say("Which question? e.g. /change nation. The ids are: \(activeInterview.blueprint.questions.map(\.id).joined(separator: ", ")).")
+            return
+        }
+        guard let question = question(named: argument) else { return }
+        changing = question
+        announcedReady = false
+        askNext()
+    }
+
+    func set(_ argument: String) {
+        guard let changes = parseAssignments(argument, usage: "/set nation=wales") else { return }
+        announcedReady = false
+        record(changes, note: nil)
+    }
+
+    /// Parses `id=value id=value`; a value may contain spaces (`stage=formal consultation`).
+    func parseAssignments(_ argument: String, usage: String, in blueprint: Blueprint? = nil) -> [(Question, AnswerValue)]? {
+        let blueprint = blueprint ?? activeInterview.blueprint
+        var pairs: [(String, String)] = []
+        for token in argument.split(separator: " ") {
+            if let equals = token.firstIndex(of: "=") {
+                pairs.append((String(token[..<equals]), String(token[token.index(after: equals)...])))
+            } else if !pairs.isEmpty {
+                pairs[pairs.count - 1].1 += " " + token
+            } else {
+                say("Write it as id=value, e.g. \(usage).")
+                return nil
+            }
+        }
+        guard !pairs.isEmpty else {
+            say("Write it as id=value, e.g. \(usage).")
+            return nil
+        }
+        var changes: [(Question, AnswerValue)] = []
+        for (id, value) in pairs {
+            guard let question = question(named: id, in: blueprint) else { return nil }
+            if value.isEmpty {
+                say("Give a value after '\(id)=', e.g. \(usage).")
+                return nil
+            }
+            switch AnswerInterpreter(question: question).interpret(value, sentence: []) {
+            case .answer(let answer, _):
+                changes.append((question, answer))
+            case .ambiguous(let options):
+                say("'\(value)' could be \(ListPhrase.join(options.map(\.value), conjunction: "or")) for \(id): which one?")
+                return nil
+            case .invalid:
+                if question.hasOptions, question.kind != .scale {
+                    var message = "\"\(value)\" is not an option of \(id)"
+                    if let suggestion = OptionMatcher.suggestion(for: value, in: question) {
+                        message += "; did you mean \(suggestion.value)?"
+                    }
+                    say(message + " Options: \(question.options.map(\.value).joined(separator: ", ")).")
+                } else {
+                    say(AnswerInterpreter(question: question).interpret(value, sentence: []).message ?? "That is not a valid answer for \(id).")
+                }
+                return nil
+            }
+        }
+        return changes
+    }
+
+    /// The question with this id, or a did-you-mean message and nil.
+    func question(named id: String, in blueprint: Blueprint? = nil) -> Question? {
+        let blueprint = blueprint ?? activeInterview.blueprint
+        if let question = blueprint.question(id) { return question }
+        say(AnswerResolver.unknownQuestionMessage(id, in: blueprint).prefix(1).uppercased()
+            + AnswerResolver.unknownQuestionMessage(id, in: blueprint).dropFirst() + ".")
+        return nil
+    }
+
+    func showAnswers() {
+        let current = activeInterview
+        var rows: [[String]] = []
+        for question in current.blueprint.questions {
+            let shown: String
+            if let value = current.answers[question.id] {
+                shown = value.isEmpty ? "none" : value.display(for: question)
+            } else if current.skipped.contains(question.id) {
+                shown = "(skipped)"
+            } else if let value = question.defaultValue {
+                shown = "\(value.display(for: question)) (default)"
+            } else {
+                shown = "(not answered)"
+            }
+            rows.append(["  " + question.id, shown])
+        }
+        say(TextTable.format(rows), newline: false)
+    }
+
+    func reset() {
+        pushUndo("reset all answers")
+        activeInterview.answers = Answers()
+        activeInterview.skipped = []
+        changing = nil
+        announcedReady = false
+        say("All answers cleared (/back brings them back).")
+        autosave()
+        askNext()
+    }
+
+    func resumeCommand() {
+        guard store != nil else {
+            say("This chat keeps no session, so there is nothing to resume.")
+            return
+        }
+        pushUndo("resumed the saved session")
+        resumeSession()
+        changing = nil
+        announcedReady = false
+        askNext()
+    }
+}
+
+extension AnswerInterpreter.Outcome {
+    var message: String? {
+        if case .invalid(let message) = self { return message }
+        return nil
+    }
+}

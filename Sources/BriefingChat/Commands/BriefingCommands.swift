@@ -1,0 +1,62 @@
+import BriefingCore
+
+/// `/preview`, `/outline`, `/why`, `/whynot`: looking at the briefing as it stands.
+extension ChatEngine {
+    /// The briefing for the current answers (the main interview, even during the assessment).
+    var currentBriefing: Briefing {
+        interview.assemble(date: configuration.date)
+    }
+
+    func preview(_ argument: String) {
+        let briefing = currentBriefing
+        if !interview.missingRequired.isEmpty {
+            say(style.dim("(A draft: \(ListPhrase.join(interview.missingRequired.map(\.id))) not answered yet.)"))
+        }
+        if !argument.isEmpty {
+            let ids = briefing.sections.map(\.id)
+            guard let section = briefing.sections.first(where: { $0.id == argument || $0.title.lowercased() == argument.lowercased() })
+            else {
+                say("There is no section '\(argument)'" + Suggestion.didYouMean(argument, in: ids)
+                    + ". Sections: \(ids.joined(separator: ", ")).")
+                return
+            }
+            guard !section.snippets.isEmpty else {
+                say("The section \"\(section.title)\" is empty for these answers.")
+                return
+            }
+            let markdown = "## \(section.title)\n\n" + section.snippets.map { snippet in
+                (section.showTitles ? "### \(MarkdownEscaping.escape(snippet.title))\n\n" : "") + snippet.markdown
+            }.joined(separator: "\n\n")
+            say(PlainTextRenderer.render(markdown: markdown), newline: false)
+            return
+        }
+        say(PlainTextRenderer.render(briefing), newline: false)
+    }
+
+    func outline() {
+        say(OutlineReport.text(currentBriefing), newline: false)
+    }
+
+    func why(_ argument: String, expectingIncluded: Bool) {
+        let command = expectingIncluded ? "/why" : "/whynot"
+        guard !argument.isEmpty else {
+            say("Which snippet? e.g. \(command) \(currentBriefing.includedSnippetIDs.first ?? "SNIPPET"). /outline shows the ids of those included.")
+            return
+        }
+        let briefing = currentBriefing
+        guard let decision = briefing.provenance.first(where: { $0.id == argument }) else {
+            let ids = briefing.provenance.map(\.id)
+            if configuration.library.snippet(argument) != nil {
+                say("\(argument) belongs to another blueprint, so it is never part of this briefing.")
+            } else {
+                say("There is no snippet '\(argument)'" + Suggestion.didYouMean(argument, in: ids) + ".")
+            }
+            return
+        }
+        if decision.included != expectingIncluded {
+            say(decision.included ? "\(argument) is in the briefing (see /why \(argument)):"
+                                  : "\(argument) is not in the briefing (see /whynot \(argument)):")
+        }
+        say(ProvenanceReport.detail(decision), newline: false)
+    }
+}

@@ -1,0 +1,92 @@
+import BriefingCore
+
+/// The chat's slash commands, with their usage lines for `/help` and completion.
+enum ChatCommandName: String, CaseIterable {
+    case help, back, change, set, answers, reset
+    case preview, outline, why, whynot
+    case whatif, scenario
+    case export, save, load, quit, exit, resume, assess
+
+    var usage: String {
+        switch self {
+        case .help: "/help                      this list"
+        case .back: "/back                      undo the last answer"
+        case .change: "/change ID                 answer a question again"
+        case .set: "/set ID=VALUE ...           set answers directly"
+        case .answers: "/answers                   show every answer so far"
+        case .reset: "/reset                     clear all answers (/back undoes it)"
+        case .preview: "/preview [SECTION]         read the briefing, or one section"
+        case .outline: "/outline                   sections, snippet titles and minutes"
+        case .why: "/why SNIPPET               why a snippet is in the briefing"
+        case .whynot: "/whynot SNIPPET            why a snippet is left out"
+        case .whatif: "/whatif ID=VALUE ...       what would change, without changing anything"
+        case .scenario: "/scenario save|list|use|compare|delete   keep and compare answer sets"
+        case .export: "/export [md|txt|json] [PATH] [--force]   write the briefing to a file"
+        case .save: "/save [PATH]               save the answers as an answers file"
+        case .load: "/load PATH                 load answers from a file"
+        case .quit: "/quit                      save the session and leave"
+        case .exit: "/exit                      the same as /quit"
+        case .resume: "/resume                    continue the last saved session"
+        case .assess: "/assess                    run the readiness self-assessment to answer 'maturity'"
+        }
+    }
+
+    /// Grouped as the help shows them.
+    static let groups: [(String, [ChatCommandName])] = [
+        ("Answers", [.back, .change, .set, .answers, .reset, .assess]),
+        ("The briefing", [.preview, .outline, .why, .whynot]),
+        ("Scenarios", [.whatif, .scenario]),
+        ("Files and leaving", [.export, .save, .load, .resume, .quit]),
+    ]
+}
+
+extension ChatEngine {
+    var helpText: String {
+        var out = "Answer the question shown with a number, a name or a sentence; ? explains the question.\n"
+        for (title, commands) in ChatCommandName.groups {
+            out += "\n" + style.bold(title) + "\n"
+            out += commands.map { "  " + $0.usage }.joined(separator: "\n") + "\n"
+        }
+        out += "\nCtrl-C cancels the line you are typing; Ctrl-D saves the session and leaves.\n"
+        return out
+    }
+
+    /// Runs a `/command`; returns false when the session should end.
+    func runCommand(_ line: String) -> Bool {
+        let body = line.dropFirst()
+        let name = body.prefix { !$0.isWhitespace }.lowercased()
+        let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+        guard let command = ChatCommandName(rawValue: name) else {
+            let names = ChatCommandName.allCases.map(\.rawValue)
+            if let match = Suggestion.closest(to: name, in: names) {
+                say("There is no /\(name). Did you mean /\(match)? (/help lists the commands.)")
+            } else {
+                say("There is no /\(name). /help lists the commands.")
+            }
+            return true
+        }
+        switch command {
+        case .help: say(helpText, newline: false)
+        case .back: back()
+        case .change: change(argument)
+        case .set: set(argument)
+        case .answers: showAnswers()
+        case .reset: reset()
+        case .preview: preview(argument)
+        case .outline: outline()
+        case .why: why(argument, expectingIncluded: true)
+        case .whynot: why(argument, expectingIncluded: false)
+        case .whatif: whatIf(argument)
+        case .scenario: scenario(argument)
+        case .export: export(argument)
+        case .save: saveAnswers(argument)
+        case .load: loadAnswers(argument)
+        case .resume: resumeCommand()
+        case .assess: startAssessment()
+        case .quit, .exit:
+            leave()
+            return false
+        }
+        return true
+    }
+}

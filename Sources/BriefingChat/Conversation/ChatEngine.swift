@@ -1,0 +1,353 @@
+import Foundation
+import BriefingCore
+
+/// The conversation: asks the blueprint's questions, understands answers and commands, keeps the
+/// briefing assembled as answers arrive, and saves the session after every change.
+///
+/// It never touches the terminal: lines come in through `handle(_:)` and text goes out through a
+/// `ChatOutput`, so whole sessions can be driven by a script in tests.
+public final class ChatEngine {
+    let configuration: ChatConfiguration
+    let output: ChatOutput
+    let style: TerminalStyle
+    let presenter: QuestionPresenter
+    let store: SessionStore?
+
+    /// The main interview, and the readiness self-assessment once started.
+    var interview: Interview
+    var assessment: Interview?
+    /// True while the readiness statements are being asked.
+    var assessing = false
+    /// Earlier states, for `/back`.
+    var undoStack: [(answers: Answers, skipped: Set<String>, note: String)] = []
+    var scenarios: [String: Answers] = [:]
+    /// A question asked out of turn by `/change`.
+    var changing: Question?
+    /// The interview was complete at the last check, so the outline has been shown.
+    var announcedReady = false
+    private var saveFailureReported = false
+
+    public init(configuration: ChatConfiguration, output: ChatOutput) throws(BriefingError) {
+        self.configuration = configuration
+        self.output = output
+        self.style = configuration.style
+        self.presenter = QuestionPresenter(style: configuration.style)
+        self.store = configuration.stateDirectory.map { SessionStore(directory: $0) }
+        let blueprint = try configuration.library.requireBlueprint(configuration.blueprintID)
+        self.interview = Interview(blueprint: blueprint, library: configuration.library)
+    }
+
+    // MARK: Starting
+
+    /// Greets the user, restores or prefills answers, and asks the first question.
+    public func start() {
+        say(style.bold("Hello.") + " I'll help you put together a short briefing on co-production in engagement "
+            + "and consultation, tailored to one leader's system. I'll ask a few questions; answer with a number, "
+            + "a name or in your own words. Type ? for help on a question, /help for commands, /quit to stop.")
+        if configuration.resume {
+            resumeSession()
+        } else if let store, case .success(let saved) = store.load(), !saved.answers.isEmpty {
+            let organisation = saved.answers["organisation"].flatMap { if case .text(let text) = $0 { text } else { nil } }
+            say(style.dim("(A saved session\(organisation.map { " for \($0)" } ?? "") exists; "
+                + "type /resume to continue it. It will be replaced once you answer here.)"))
+        }
+        if !configuration.prefill.isEmpty {
+            do {
+                let answers = try AnswerResolver.resolve(configuration.prefill, for: interview.blueprint)
+                interview.answers = interview.answers.merging(answers)
+                say("Prefilled \(answers.values.count) answer\(answers.values.count == 1 ? "" : "s") from the answers file.")
+                autosave()
+            } catch {
+                sayError("The answers file has problems, so nothing was prefilled:\n" + error.description)
+            }
+        }
+        askNext()
+    }
+
+    /// The prompt for the next line: the id of the question being asked, or `briefing`.
+    public var prompt: String {
+        style.prompt("\(currentQuestion?.id ?? "briefing")> ")
+    }
+
+    /// The question the next plain line answers, if any.
+    var currentQuestion: Question? {
+        changing ?? activeInterview.nextQuestion
+    }
+
+    var activeInterview: Interview {
+        get { assessing ? assessment! : interview }
+        set {
+            if assessing { assessment = newValue } else { interview = newValue }
+        }
+    }
+
+    // MARK: Input
+
+    /// Handles one read result; returns false when the session should end.
+    public func handle(_ result: LineReadResult) -> Bool {
+        switch result {
+        case .endOfInput:
+            leave()
+            return false
+        case .interrupted:
+            say(style.dim("(cancelled; the session is kept. /quit or Ctrl-D to leave)"))
+            return true
+        case .invalidUTF8:
+            sayError("That line was not valid UTF-8 text, so I ignored it. Please type it again.")
+            return true
+        case .tooLong(let bytes):
+            sayError("That line was \(bytes.formatted()) bytes long, over the \(LineLimits.maximumBytes.formatted())-byte limit, so I ignored it.")
+            return true
+        case .line(let raw):
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("/") {
+                return runCommand(line)
+            }
+            if line == "?" {
+                if let question = currentQuestion { say(presenter.help(for: question)) } else { say(helpText) }
+                return true
+            }
+            if let question = currentQuestion {
+                answer(question, with: line)
+            } else {
+                freeText(line)
+            }
+            return true
+        }
+    }
+
+    // MARK: Answering
+
+    private func answer(_ question: Question, with line: String) {
+        if line.isEmpty {
+            if let value = question.defaultValue, question.kind == .number {
+                record([(question, value)], note: "kept the default")
+            } else if !question.required {
+                pushUndo("skipped \(question.label)")
+                activeInterview.skipped.insert(question.id)
+                changing = nil
+                say(style.dim("Skipped."))
+                autosave()
+                askNext()
+            } else {
+                say("This one is needed for the briefing. Type ? for help, or /quit to stop for now.")
+            }
+            return
+        }
+        if question.id == "maturity", !assessing, ["assess", "assess it", "/assess"].contains(line.lowercased()) {
+            startAssessment()
+            return
+        }
+        let sentence = SentenceReader(questions: activeInterview.blueprint.questions).matches(in: line)
+        switch AnswerInterpreter(question: question).interpret(line, sentence: sentence) {
+        case .answer(let value, let note):
+            var changes = [(question, value)]
+            changes += alsoUnderstood(sentence, besides: question)
+            record(changes, note: note)
+        case .ambiguous(let options):
+            let names = options.map { "\($0.label) (\($0.value))" }
+            say("Did you mean \(ListPhrase.join(names, conjunction: "or"))? Type the one you mean, or its number.")
+        case .invalid(let message):
+            var reply = message
+            if !sentence.isEmpty {
+                let understood = sentence.compactMap { match in
+                    activeInterview.blueprint.question(match.questionID).map { "\($0.label): \(match.option.label)" }
+                }
+                reply += " (I recognised \(ListPhrase.join(Array(Set(understood)).sorted())), which answers other questions.)"
+                let others = alsoUnderstood(sentence, besides: question)
+                if !others.isEmpty {
+                    record(others, note: nil, keepAsking: true)
+                    say(reply)
+                    askNext()
+                    return
+                }
+            }
+            say(reply)
+        }
+    }
+
+    /// Unanswered questions that a sentence also answers, one option each.
+    private func alsoUnderstood(_ sentence: [SentenceReader.Match], besides question: Question) -> [(Question, AnswerValue)] {
+        var byQuestion: [String: [ChoiceOption]] = [:]
+        for match in sentence where match.questionID != question.id {
+            byQuestion[match.questionID, default: []].append(match.option)
+        }
+        var result: [(Question, AnswerValue)] = []
+        for other in activeInterview.blueprint.questions {
+            guard let options = byQuestion[other.id], activeInterview.answers[other.id] == nil else { continue }
+            let values = Array(Set(options.map(\.value)))
+            if other.kind == .choice, values.count == 1 {
+                result.append((other, .choice(values[0])))
+            } else if other.kind == .multi {
+                result.append((other, .choices(other.options.map(\.value).filter(values.contains))))
+            }
+        }
+        return result
+    }
+
+    /// Applies answers, tells the user what was understood, saves, and moves on.
+    func record(_ changes: [(Question, AnswerValue)], note: String?, keepAsking: Bool = false) {
+        guard !changes.isEmpty else { return }
+        pushUndo("set " + changes.map { $0.0.label }.joined(separator: ", "))
+        for (question, value) in changes {
+            activeInterview.answers[question.id] = value
+            activeInterview.skipped.remove(question.id)
+        }
+        if let changingQuestion = changing, changes.contains(where: { $0.0.id == changingQuestion.id }) { changing = nil }
+        let summaries = changes.map { presenter.summary($0.0, $0.1) }
+        var line = (changes.count > 1 ? "Got it: " : "") + summaries.joined(separator: "; ")
+        if let last = line.last, !".?!".contains(last) { line += "." }
+        if let note { line += style.dim(" (\(note))") }
+        say(style.success("✓ ") + line)
+        autosave()
+        if !keepAsking {
+            if assessing, activeInterview.nextQuestion == nil {
+                finishAssessment()
+            }
+            askNext()
+        }
+    }
+
+    /// Asks the next question, or shows the outline once the interview is complete.
+    func askNext() {
+        if let question = currentQuestion {
+            let defaultText = question.defaultValue.map { $0.display(for: question) }
+            say(presenter.present(question, position: activeInterview.position(of: question), defaultText: defaultText),
+                newline: false)
+            return
+        }
+        guard !assessing, !announcedReady else { return }
+        announcedReady = true
+        let briefing = interview.assemble(date: configuration.date)
+        say("")
+        say(style.bold("Your briefing is ready.") + " Here is its outline:")
+        say(OutlineReport.text(briefing), newline: false)
+        say("\nNext: /preview to read it, /export md to save it, /whatif stage=formal-consultation to explore, "
+            + "/help for everything else.")
+    }
+
+    private func freeText(_ line: String) {
+        guard !line.isEmpty else { return }
+        let lowered = line.lowercased()
+        let matches = SentenceReader(questions: interview.blueprint.questions).matches(in: line)
+        if lowered.hasPrefix("what if") || lowered.hasPrefix("whatif") {
+            if matches.isEmpty {
+                say("I couldn't tell which answers you want to try. Use /whatif id=value, e.g. /whatif stage=formal-consultation.")
+            } else {
+                whatIf(hypothetical(from: matches))
+            }
+            return
+        }
+        if !matches.isEmpty {
+            let assignments = hypothetical(from: matches).map { "\($0.0.id)=\($0.1.raw)" }.joined(separator: " ")
+            say("All the questions are answered. To change answers use /set \(assignments), or try it first with /whatif \(assignments).")
+        } else {
+            say("All the questions are answered. Try /preview, /outline, /whatif, /export md, or /help.")
+        }
+    }
+
+    private func hypothetical(from matches: [SentenceReader.Match]) -> [(Question, AnswerValue)] {
+        var seen = Set<String>()
+        return matches.compactMap { match in
+            guard let question = interview.blueprint.question(match.questionID), seen.insert(question.id).inserted else { return nil }
+            return (question, question.kind == .multi ? .choices([match.option.value]) : .choice(match.option.value))
+        }
+    }
+
+    // MARK: Undo, saving, leaving
+
+    func pushUndo(_ note: String) {
+        undoStack.append((activeInterview.answers, activeInterview.skipped, note))
+        if undoStack.count > 200 { undoStack.removeFirst() }
+    }
+
+    /// Saves the session atomically; a failure is reported once, and the conversation goes on.
+    func autosave() {
+        guard let store else { return }
+        let snapshot = SessionSnapshot(
+            blueprint: interview.blueprint.id,
+            answers: SessionSnapshot.store(interview.answers),
+            skipped: interview.skipped.sorted(),
+            scenarios: scenarios.mapValues(SessionSnapshot.store),
+            readiness: SessionSnapshot.store(assessment?.answers ?? Answers()))
+        do {
+            try store.save(snapshot)
+        } catch {
+            if !saveFailureReported {
+                sayError("Could not save the session (\(error.description)). Your answers are kept while the chat runs; use /save PATH to keep a copy.")
+                saveFailureReported = true
+            }
+        }
+    }
+
+    func resumeSession() {
+        guard let store else { return }
+        switch store.load() {
+        case .success(let snapshot):
+            guard let blueprint = configuration.library.blueprint(snapshot.blueprint) else {
+                sayError("The saved session is for blueprint '\(snapshot.blueprint)', which the library no longer has; starting afresh.")
+                return
+            }
+            interview = Interview(blueprint: blueprint, library: configuration.library)
+            let (answers, problems) = SessionSnapshot.restore(snapshot.answers, for: blueprint)
+            interview.answers = answers
+            interview.skipped = Set(snapshot.skipped)
+            for (name, stored) in snapshot.scenarios {
+                scenarios[name] = SessionSnapshot.restore(stored, for: blueprint).0
+            }
+            if !snapshot.readiness.isEmpty, let readiness = configuration.library.blueprint("readiness") {
+                var resumed = Interview(blueprint: readiness, library: configuration.library)
+                resumed.answers = SessionSnapshot.restore(snapshot.readiness, for: readiness).0
+                assessment = resumed
+                assessing = resumed.nextQuestion != nil && interview.answers["maturity"] == nil
+            }
+            let organisation = answers["organisation"].map { " for \($0.raw)" } ?? ""
+            say("Welcome back. I've restored your session\(organisation): \(answers.values.count) answer\(answers.values.count == 1 ? "" : "s")"
+                + (scenarios.isEmpty ? "" : " and \(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s")") + ".")
+            for problem in problems { sayError("Dropped a saved answer: \(problem)") }
+        case .failure(.missing):
+            say("There is no saved session to resume, so we'll start a new one.")
+        case .failure(.otherVersion(let version)):
+            let kept = store.setAside()
+            sayError("The saved session was written in format \(version), which this version of briefing cannot read; "
+                     + "starting a new one." + (kept.map { " The old file is kept at \($0)." } ?? ""))
+        case .failure(.unreadable(let reason)):
+            let kept = store.setAside()
+            sayError("The saved session could not be read (\(reason)); starting a new one."
+                     + (kept.map { " The old file is kept at \($0)." } ?? ""))
+        }
+    }
+
+    func leave() {
+        autosave()
+        say("")
+        if store != nil {
+            say("Session saved. Continue later with: briefing chat --resume")
+        } else {
+            say("Goodbye.")
+        }
+    }
+
+    // MARK: Output
+
+    func say(_ text: String, newline: Bool = true) {
+        output.write(newline ? text + "\n" : text)
+    }
+
+    func sayError(_ text: String) {
+        output.write(style.error(text) + "\n")
+    }
+}
+
+extension Int {
+    /// 16384 as "16,384".
+    func formatted() -> String {
+        let digits = Array(String(self))
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return result
+    }
+}

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// ANSI styling, used only on a terminal and never when `NO_COLOR` is set or `TERM` is `dumb`.
+public struct TerminalStyle: Sendable {
+    public let enabled: Bool
+
+    public init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    /// Colour when stdout is a terminal, `NO_COLOR` is unset and `TERM` is not `dumb`.
+    public static func detect(environment: [String: String]) -> TerminalStyle {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let dumb = environment["TERM"] == "dumb"
+        return TerminalStyle(enabled: isatty(1) == 1 && !noColor && !dumb)
+    }
+
+    public static let plain = TerminalStyle(enabled: false)
+
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    public func accent(_ text: String) -> String { wrap(text, "36") }
+    public func success(_ text: String) -> String { wrap(text, "32") }
+    public func warning(_ text: String) -> String { wrap(text, "33") }
+    public func error(_ text: String) -> String { wrap(text, "31") }
+
+    /// A prompt for libedit: each escape sequence sits between `\u{1}` delimiters (EL_PROMPT_ESC), so
+    /// libedit does not count it towards the prompt's width.
+    public func prompt(_ text: String) -> String {
+        enabled ? "\u{1}\u{1B}[1;36m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text
+    }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,23 @@
+/// The shape of a briefing at a glance: sections, snippet titles and minutes against the budget.
+public enum OutlineReport {
+    public static func text(_ briefing: Briefing) -> String {
+        var out = "Outline: \(MinutesFormat.short(briefing.totalMinutes)) of \(MinutesFormat.short(briefing.budgetMinutes)) minutes\n"
+        for section in briefing.sections where !section.snippets.isEmpty {
+            let minutes = section.snippets.reduce(0) { $0 + $1.minutes }
+            out += "\n  \(section.title) (\(MinutesFormat.short(minutes)) min)\n"
+            out += TextTable.format(section.snippets.map { snippet in
+                ["    -", snippet.title, MinutesFormat.short(snippet.minutes), snippet.id]
+            })
+        }
+        if !briefing.sources.isEmpty {
+            out += "\n  Sources (\(briefing.sources.count))\n"
+        }
+        let left = briefing.provenance.filter { $0.reason == .overBudget }
+        if !left.isEmpty {
+            out += "\n  Left out for time: \(left.count) snippet\(left.count == 1 ? "" : "s") ("
+                + "\(MinutesFormat.short(left.reduce(0) { $0 + $1.minutes })) min) that a larger budget would include\n"
+        }
+        for note in briefing.notes { out += "\n  Note: \(note)\n" }
+        return out
+    }
+}
