@@ -5,9 +5,20 @@ public struct Assembler: Sendable {
     /// The blueprint's snippets in document order.
     public let candidates: [Snippet]
 
+    /// Candidate indices in the order the budget is filled: priority, then `order`, then section
+    /// position, then id. Filling by `order` across sections spreads the time over the whole
+    /// briefing, instead of letting the first sections take it all.
+    let fillOrder: [Int]
+
     public init(library: ContentLibrary, blueprint: Blueprint) {
         self.blueprint = blueprint
-        self.candidates = library.snippets(for: blueprint)
+        let candidates = library.snippets(for: blueprint)
+        self.candidates = candidates
+        let sectionIndex = Dictionary(uniqueKeysWithValues: blueprint.sections.enumerated().map { ($1.id, $0) })
+        fillOrder = candidates.indices.sorted { a, b in
+            let (x, y) = (candidates[a], candidates[b])
+            return (x.priority, x.order, sectionIndex[x.section]!, x.id) < (y.priority, y.order, sectionIndex[y.section]!, y.id)
+        }
     }
 
     /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
@@ -42,12 +53,10 @@ public struct Assembler: Sendable {
             essentialMinutes += candidates[index].minutes
         }
         var remaining = budget - essentialMinutes
-        for priority in 2...3 {
-            for index in candidates.indices where selected[index] && candidates[index].priority == priority {
-                if candidates[index].minutes <= remaining + 1e-9 {
-                    included[index] = true
-                    remaining -= candidates[index].minutes
-                }
+        for index in fillOrder where selected[index] && candidates[index].priority > 1 {
+            if candidates[index].minutes <= remaining + 1e-9 {
+                included[index] = true
+                remaining -= candidates[index].minutes
             }
         }
 

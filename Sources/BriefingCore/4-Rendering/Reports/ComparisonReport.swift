@@ -13,7 +13,7 @@ public enum ComparisonReport {
                 + comparison.removed.map { ["-", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
             out += TextTable.format(rows)
         }
-        let delta = comparison.minutesDelta
+        let delta = (comparison.minutesDelta * 10).rounded() / 10
         let sign = delta > 0 ? "+" : delta < 0 ? "-" : "±"
         out += "\n\(comparison.added.count) added, \(comparison.removed.count) removed; minutes "
             + "\(MinutesFormat.short(comparison.minutesBefore)) -> \(MinutesFormat.short(comparison.minutesAfter)) "
