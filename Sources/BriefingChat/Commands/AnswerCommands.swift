@@ -69,6 +69,8 @@ extension ChatEngine {
                     var message = "\"\(value)\" is not an option of \(id)"
                     if let suggestion = OptionMatcher.suggestion(for: value, in: question) {
                         message += "; did you mean \(suggestion.value)?"
+                    } else {
+                        message += "."
                     }
                     say(message + " Options: \(question.options.map(\.value).joined(separator: ", ")).")
                 } else {

@@ -17,7 +17,7 @@ extension ChatEngine {
             guard let section = briefing.sections.first(where: { $0.id == argument || $0.title.lowercased() == argument.lowercased() })
             else {
                 say("There is no section '\(argument)'" + Suggestion.didYouMean(argument, in: ids)
-                    + ". Sections: \(ids.joined(separator: ", ")).")
+                    + " Sections: \(ids.joined(separator: ", ")).")
                 return
             }
             guard !section.snippets.isEmpty else {
@@ -49,13 +49,13 @@ extension ChatEngine {
             if configuration.library.snippet(argument) != nil {
                 say("\(argument) belongs to another blueprint, so it is never part of this briefing.")
             } else {
-                say("There is no snippet '\(argument)'" + Suggestion.didYouMean(argument, in: ids) + ".")
+                let suggestion = Suggestion.didYouMean(argument, in: ids)
+                say("There is no snippet '\(argument)'" + (suggestion.isEmpty ? ". /outline lists the snippets in the briefing." : suggestion))
             }
             return
         }
         if decision.included != expectingIncluded {
-            say(decision.included ? "\(argument) is in the briefing (see /why \(argument)):"
-                                  : "\(argument) is not in the briefing (see /whynot \(argument)):")
+            say(decision.included ? "\(argument) is in the briefing:" : "\(argument) is not in the briefing:")
         }
         say(ProvenanceReport.detail(decision), newline: false)
     }

@@ -60,8 +60,10 @@ struct CompletionProvider {
             return combine(word, [], pathCandidates(word))
         case nil:
             guard let question = currentQuestion, question.hasOptions, !word.isEmpty else { return none(word) }
-            let labels = question.options.flatMap { [$0.value, $0.label] }
-            return result(word, labels.filter { $0.lowercased().hasPrefix(word.lowercased()) }, caseInsensitive: true)
+            let names = question.options.map { option in
+                option.label.lowercased().hasPrefix(word.lowercased()) ? option.label : option.value
+            }
+            return result(word, names, caseInsensitive: true)
         default:
             return none(word)
         }

@@ -175,11 +175,11 @@ public final class ChatEngine {
         var result: [(Question, AnswerValue)] = []
         for other in activeInterview.blueprint.questions {
             guard let options = byQuestion[other.id], activeInterview.answers[other.id] == nil else { continue }
+            // Multi-choice questions are only filled when asked: a name like "... Care Trust" or
+            // "Net Zero Hub" says little about what drives the leader.
             let values = Array(Set(options.map(\.value)))
             if other.kind == .choice, values.count == 1 {
                 result.append((other, .choice(values[0])))
-            } else if other.kind == .multi {
-                result.append((other, .choices(other.options.map(\.value).filter(values.contains))))
             }
         }
         return result
@@ -330,9 +330,18 @@ public final class ChatEngine {
 
     // MARK: Output
 
+    /// Writes `text`; prose lines wider than the page are wrapped, indented lines (tables, previews)
+    /// are left as they are.
     func say(_ text: String, newline: Bool = true) {
-        output.write(newline ? text + "\n" : text)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            guard let first = line.first, !first.isWhitespace, DisplayWidth.of(line) > Self.pageWidth else { return [String(line)] }
+            return TextWrapper.wrap(String(line), width: Self.pageWidth)
+        }
+        output.write(lines.joined(separator: "\n") + (newline ? "\n" : ""))
     }
+
+    /// The width prose is wrapped to.
+    static let pageWidth = 78
 
     func sayError(_ text: String) {
         output.write(style.error(text) + "\n")

@@ -9,8 +9,8 @@ public enum ComparisonReport {
         if comparison.isEmpty {
             out += "The briefing would not change.\n"
         } else {
-            let rows = comparison.added.map { ["+", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
-                + comparison.removed.map { ["-", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
+            let rows = comparison.added.map { ["  +", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
+                + comparison.removed.map { ["  -", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
             out += TextTable.format(rows)
         }
         let delta = (comparison.minutesDelta * 10).rounded() / 10

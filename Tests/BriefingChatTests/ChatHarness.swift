@@ -1,0 +1,62 @@
+import Foundation
+import BriefingCore
+@testable import BriefingChat
+
+/// Drives whole chat sessions through a scripted reader, against the shipped content library.
+enum ChatHarness {
+    static let repositoryRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }()
+
+    static let library: ContentLibrary = {
+        try! LibraryLoader.load(from: repositoryRoot)
+    }()
+
+    static let date = CalendarDate("2026-01-15")!
+
+    /// A fresh, empty state folder for one test.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "briefing-chat-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Runs a session and returns the transcript and the engine (for inspecting its state).
+    @discardableResult
+    static func run(_ script: [LineReadResult], state: String? = nil, resume: Bool = false,
+                    workingDirectory: String? = nil, prefill: [RawAnswer] = []) -> (transcript: String, engine: ChatEngine) {
+        let output = BufferedChatOutput()
+        let configuration = ChatConfiguration(
+            library: library, prefill: prefill, resume: resume,
+            stateDirectory: state.map { StateDirectory(path: $0) }, date: date,
+            workingDirectory: workingDirectory ?? temporaryDirectory())
+        let engine = try! ChatEngine(configuration: configuration, output: output)
+        let reader = ScriptedLineReader(script, echo: output.write)
+        ChatRunner.run(engine, reader: reader)
+        return (output.text, engine)
+    }
+
+    static func run(lines: [String], state: String? = nil, resume: Bool = false,
+                    workingDirectory: String? = nil) -> (transcript: String, engine: ChatEngine) {
+        run(lines.map { .line($0) }, state: state, resume: resume, workingDirectory: workingDirectory)
+    }
+
+    /// The transcript with every run of whitespace as one space, so prose checks ignore wrapping.
+    static func flat(_ transcript: String) -> String {
+        transcript.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The answers of a complete Welsh health board interview, typed the way people type.
+    static let welshHealthBoard = [
+        "Cardiff and Vale University Health Board",
+        "Chief Executive",
+        "3",
+        "options",
+        "developing",
+        "Board",
+        "trust, health inequalities",
+        "",
+        "How do we redesign urgent care without losing public trust?",
+    ]
+}
