@@ -21,28 +21,32 @@ public struct Assembler: Sendable {
         }
     }
 
-    /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
-    /// skipped, which batch runs that only need the document use for speed.
-    public func assemble(_ answers: Answers, date: CalendarDate, provenance wantProvenance: Bool = true) -> Briefing {
-        let scope = EvaluationScope(blueprint: blueprint, answers: answers)
-        let budget = scope.budgetMinutes
+    /// Which snippets a scope selects and which fit the budget, without rendering anything.
+    public struct Plan: Sendable {
+        /// Per candidate: its condition holds (or it has none).
+        public var selected: [Bool]
+        /// Per candidate: it is in the briefing.
+        public var included: [Bool]
+        /// Per candidate: the evaluated condition, when provenance was asked for.
+        public var outcomes: [ConditionOutcome?]
+        /// The reading time of the selected priority-1 snippets, which are always in.
+        public var essentialMinutes: Double
+        public var budgetMinutes: Double
+    }
 
-        var outcomes: [ConditionOutcome?] = []
-        var selected: [Bool] = []
-        outcomes.reserveCapacity(candidates.count)
-        for snippet in candidates {
-            guard let condition = snippet.when else {
-                outcomes.append(nil)
-                selected.append(true)
-                continue
-            }
+    /// Selects snippets and fits the budget: priority 1 always in, then the rest in fill order while
+    /// they fit.
+    public func plan(in scope: EvaluationScope, provenance wantProvenance: Bool = false) -> Plan {
+        var outcomes = [ConditionOutcome?](repeating: nil, count: wantProvenance ? candidates.count : 0)
+        var selected = [Bool](repeating: true, count: candidates.count)
+        for (index, snippet) in candidates.enumerated() {
+            guard let condition = snippet.when else { continue }
             if wantProvenance {
                 let outcome = condition.evaluate(in: scope)
-                outcomes.append(outcome)
-                selected.append(outcome.holds)
+                outcomes[index] = outcome
+                selected[index] = outcome.holds
             } else {
-                outcomes.append(nil)
-                selected.append(condition.holds(in: scope))
+                selected[index] = condition.holds(in: scope)
             }
         }
 
@@ -52,6 +56,7 @@ public struct Assembler: Sendable {
             included[index] = true
             essentialMinutes += candidates[index].minutes
         }
+        let budget = scope.budgetMinutes
         var remaining = budget - essentialMinutes
         for index in fillOrder where selected[index] && candidates[index].priority > 1 {
             if candidates[index].minutes <= remaining + 1e-9 {
@@ -59,6 +64,17 @@ public struct Assembler: Sendable {
                 remaining -= candidates[index].minutes
             }
         }
+        return Plan(selected: selected, included: included, outcomes: outcomes,
+                    essentialMinutes: essentialMinutes, budgetMinutes: budget)
+    }
+
+    /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
+    /// skipped, which batch runs that only need the document use for speed.
+    public func assemble(_ answers: Answers, date: CalendarDate, provenance wantProvenance: Bool = true) -> Briefing {
+        let scope = EvaluationScope(blueprint: blueprint, answers: answers)
+        let plan = plan(in: scope, provenance: wantProvenance)
+        let (selected, included, essentialMinutes, budget) = (plan.selected, plan.included, plan.essentialMinutes, plan.budgetMinutes)
+        let outcomes = wantProvenance ? plan.outcomes : [ConditionOutcome?](repeating: nil, count: candidates.count)
 
         var sections: [BriefingSection] = blueprint.sections.map {
             BriefingSection(id: $0.id, title: $0.title, showTitles: $0.showTitles, snippets: [])
