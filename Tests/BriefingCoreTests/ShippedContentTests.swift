@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import BriefingCore
+
+/// Checks on the content library that ships with the product: devolved law, readiness scoring and
+/// the authoring rules every snippet must meet.
+@Suite struct ShippedContentTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let library = try! LibraryLoader.load(from: root)
+    static let seniorLeader = library.blueprint("senior-leader")!
+    static let readiness = library.blueprint("readiness")!
+    static let date = CalendarDate("2026-01-15")!
+
+    /// Where each nation's own statutory frameworks are cited from.
+    static let nationalSources: [String: [String]] = [
+        "england": ["legislation.gov.uk/ukpga/2014/23", "legislation.gov.uk/ukpga/2022/31", "legislation.gov.uk/ukpga/2006/41",
+                    "legislation.gov.uk/ukpga/2008/29", "legislation.gov.uk/ukpga/2011/20", "england.nhs.uk"],
+        "scotland": ["legislation.gov.uk/asp/", "gov.scot", "scdc.org.uk"],
+        "wales": ["legislation.gov.uk/anaw/", "gov.wales"],
+        "northern-ireland": ["legislation.gov.uk/nia/", "hscni.net", "health-ni.gov.uk"],
+    ]
+
+    /// Every briefing a nation can get with the most content: each sector and stage, all drivers, 60 minutes.
+    func briefings(for nation: String) -> [Briefing] {
+        let assembler = Assembler(library: Self.library, blueprint: Self.seniorLeader)
+        let sectors = Self.seniorLeader.question("sector")!.options.map(\.value)
+        let stages = Self.seniorLeader.question("stage")!.options.map(\.value)
+        let drivers = Self.seniorLeader.question("drivers")!.options.map(\.value)
+        var result: [Briefing] = []
+        for sector in sectors {
+            for stage in stages {
+                let answers = Answers([
+                    "organisation": .text("Test body"), "nation": .choice(nation), "sector": .choice(sector),
+                    "level": .choice("strategic"), "stage": .choice(stage), "maturity": .choice("developing"),
+                    "audience": .choice("board"), "drivers": .choices(drivers), "minutes": .number(60),
+                ])
+                result.append(assembler.assemble(answers, date: Self.date, provenance: false))
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: ["england", "scotland", "wales", "northern-ireland"])
+    func noBriefingCitesAnotherNationsLaw(nation: String) {
+        let foreign = Self.nationalSources.filter { $0.key != nation }.flatMap(\.value)
+        for briefing in briefings(for: nation) {
+            for source in briefing.sources {
+                #expect(!foreign.contains { source.url.contains($0) },
+                        "a \(nation) briefing (\(briefing.answers["sector"]!.raw), \(briefing.answers["stage"]!.raw)) cites \(source.url)")
+            }
+            let foreignSnippets = briefing.includedSnippetIDs.filter { id in
+                let file = Self.library.snippet(id)!.location.file
+                return Self.nationalSources.keys.contains { other in other != nation && file.contains("/nations/\(other)/") }
+            }
+            #expect(foreignSnippets.isEmpty, "a \(nation) briefing includes \(foreignSnippets)")
+        }
+    }
+
+    @Test func eachNationGetsItsOwnFramework() {
+        let expected = ["england": "ukpga/2006/41", "scotland": "asp/2015/6", "wales": "anaw/2015/2", "northern-ireland": "nia/2009/1"]
+        for (nation, act) in expected {
+            let briefing = briefings(for: nation)[0]
+            #expect(briefing.includedSnippetIDs.contains("\(nation)-statutory-frame"))
+            #expect(briefing.sources.contains { $0.url.contains(act) }, "\(nation) should cite \(act)")
+        }
+    }
+
+    @Test func aUKWideBriefingNamesAllFourFrameworks() {
+        let briefing = briefings(for: "uk-wide")[0]
+        #expect(briefing.includedSnippetIDs.contains("uk-wide-statutory-frame"))
+        #expect(briefing.includedSnippetIDs.contains("uk-wide-four-frames"))
+    }
+
+    // MARK: Readiness
+
+    func readinessBriefing(_ score: (Question) -> Double) -> Briefing {
+        var answers = Answers(["organisation": .text("Test body")])
+        for question in Self.readiness.questions where question.kind == .scale {
+            answers[question.id] = .number(score(question))
+        }
+        return Assembler(library: Self.library, blueprint: Self.readiness).assemble(answers, date: Self.date)
+    }
+
+    @Test func allZeroScoresAreStarting() {
+        let briefing = readinessBriefing { _ in 0 }
+        #expect(briefing.levels?["overall"] == "starting")
+        #expect(briefing.scores?["overall"] == 0)
+        #expect(briefing.includedSnippetIDs.contains("readiness-overall-starting"))
+        #expect(briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }.count == Self.readiness.dimensions.count)
+    }
+
+    @Test func allThreeScoresAreEmbedded() {
+        let briefing = readinessBriefing { _ in 3 }
+        #expect(briefing.levels?["overall"] == "embedded")
+        #expect(briefing.scores?["overall"] == 100)
+        #expect(briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }.isEmpty)
+    }
+
+    @Test func aMixedPatternGetsNextStepsForExactlyTheWeakDimensions() {
+        let dimensions = Self.readiness.dimensions.map(\.id)
+        #expect(dimensions.count >= 5)
+        let scores: [Double] = [3, 0, 2, 1, 3, 1]
+        let scoreOf = Dictionary(uniqueKeysWithValues: zip(dimensions, scores))
+        let briefing = readinessBriefing { scoreOf[$0.dimension!] ?? 0 }
+        let expectedLevels = ["embedded", "starting", "established", "developing", "embedded", "developing"]
+        for (dimension, level) in zip(dimensions, expectedLevels) {
+            #expect(briefing.levels?[dimension] == level, "level of \(dimension)")
+        }
+        let weak = zip(dimensions, expectedLevels).filter { ["starting", "developing"].contains($0.1) }.map(\.0)
+        let nextSteps = briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }
+        #expect(Set(nextSteps) == Set(weak.map { "readiness-\($0)-next-steps" }))
+        #expect(briefing.levels?["overall"] == "established")
+        let table = briefing.sections.first { $0.id == "scores" }!.snippets[0].markdown
+        #expect(table.contains("| --- |") || table.contains("|---|"))
+        #expect(table.contains("Developing") && table.contains("Embedded"))
+    }
+
+    // MARK: Authoring rules
+
+    static let placeholders = ["todo", "tbc", "lorem", "[insert", "xxx", "placeholder", "fixme"]
+    static let americanSpellings = ["organization", "organize", "prioritize", "center ", "behavior", "analyze",
+                                    "program ", "programs", "color", "favor", "license ", "utilize"]
+
+    @Test func everySnippetMeetsTheAuthoringRules() {
+        for snippet in Self.library.snippets {
+            #expect((40...250).contains(snippet.wordCount), "\(snippet.id) has \(snippet.wordCount) words")
+            let text = snippet.body.source.lowercased()
+            for word in Self.placeholders {
+                #expect(!text.contains(word), "\(snippet.id) contains placeholder text '\(word)'")
+            }
+            for word in Self.americanSpellings {
+                #expect(!(text + " " + snippet.title.lowercased()).contains(word), "\(snippet.id) uses US spelling '\(word)'")
+            }
+        }
+    }
+
+    @Test func legalAndPolicyClaimsCiteASource() {
+        let markers = [#" act (20|\()"#, #"\bsections? \d"#, #"\bs\.\d"#, "gunning", "moseley", "statutory guidance",
+                       "action plan", "10 year health plan", "national standards"]
+        for snippet in Self.library.snippets {
+            let text = " " + snippet.body.source.lowercased()
+            if let marker = markers.first(where: { text.range(of: $0, options: .regularExpression) != nil }) {
+                #expect(!snippet.sources.isEmpty, "\(snippet.id) mentions '\(marker)' but cites no source")
+            }
+            for source in snippet.sources {
+                #expect(source.url.hasPrefix("https://"), "\(snippet.id) cites a non-https URL \(source.url)")
+            }
+        }
+    }
+
+    @Test func theSeniorLeaderLibraryCoversEveryAnswer() {
+        let snippets = Self.library.snippets(for: Self.seniorLeader)
+        #expect(snippets.count >= 70)
+        let conditions = snippets.compactMap { $0.when?.source }
+        for question in Self.seniorLeader.questions where question.kind == .choice || question.kind == .multi {
+            for option in question.options {
+                #expect(conditions.contains { $0.contains(question.id) && $0.contains("\"\(option.value)\"") },
+                        "no condition mentions \(question.id) \(option.value)")
+            }
+        }
+    }
+
+    @Test func theShippedLibraryLintsClean() {
+        #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics.map(\.description))")
+        for blueprint in Self.library.blueprints {
+            let report = CoverageChecker.check(Assembler(library: Self.library, blueprint: blueprint))
+            #expect(report.emptySectionCount == 0 && report.overflowCount == 0, "\(report.summary)")
+        }
+    }
+}
