@@ -12,7 +12,7 @@ public struct ContentLibrary: Sendable {
     public init(root: String, blueprints: [Blueprint], snippets: [Snippet], diagnostics: [Diagnostic]) {
         self.root = root
         self.blueprints = blueprints.sorted { $0.id < $1.id }
-        self.snippets = snippets.sorted { $0.id < $1.id }
+        self.snippets = snippets.indices.sorted { (snippets[$0].id, $0) < (snippets[$1].id, $1) }.map { snippets[$0] }
         self.diagnostics = diagnostics.sortedByLocation()
     }
 
@@ -37,11 +37,10 @@ public struct ContentLibrary: Sendable {
     /// The snippets meant for `blueprint`, in document order: section order, then `order`, then id.
     public func snippets(for blueprint: Blueprint) -> [Snippet] {
         let sectionIndex = Dictionary(uniqueKeysWithValues: blueprint.sections.enumerated().map { ($1.id, $0) })
-        return snippets
-            .filter { $0.belongs(to: blueprint) && sectionIndex[$0.section] != nil }
-            .sorted {
-                (sectionIndex[$0.section]!, $0.order, $0.id) < (sectionIndex[$1.section]!, $1.order, $1.id)
-            }
+        // Sorting indices rather than the snippets themselves avoids copying large values around.
+        let members = snippets.indices.filter { snippets[$0].belongs(to: blueprint) && sectionIndex[snippets[$0].section] != nil }
+        let keys = members.map { (sectionIndex[snippets[$0].section]!, snippets[$0].order, $0) }
+        return keys.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map { snippets[$0.2] }
     }
 
     /// True when loading found at least one error.

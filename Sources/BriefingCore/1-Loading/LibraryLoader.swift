@@ -17,23 +17,38 @@ public enum LibraryLoader {
         let blueprintFiles = files(in: briefings, extensions: ["yaml", "yml"], recursive: false)
         let snippetFiles = files(in: snippetsFolder, extensions: ["md"], recursive: true)
 
-        let loadedBlueprints = parallelMap(blueprintFiles) { relative -> (Blueprint?, [Diagnostic]) in
-            let shown = display + "Briefings/" + relative
-            do throws(BriefingError) {
-                let text = try TextFile.read(briefings + "/" + relative)
-                return BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
-            } catch {
-                return (nil, diagnostics(from: error, file: shown))
+        // Blueprints and snippets share one parallel pass, so that the large blueprint files are read
+        // while other cores decode snippets.
+        let jobs = blueprintFiles.map { LoadJob.blueprint($0) } + snippetFiles.map { LoadJob.snippet($0) }
+        let loaded = parallelMap(jobs) { job -> LoadedFile in
+            switch job {
+            case .blueprint(let relative):
+                let shown = display + "Briefings/" + relative
+                do throws(BriefingError) {
+                    let text = try TextFile.read(briefings + "/" + relative).normalisingLineEndings()
+                    let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
+                    return .blueprint(blueprint, found)
+                } catch {
+                    return .blueprint(nil, diagnostics(from: error, file: shown))
+                }
+            case .snippet(let relative):
+                let shown = display + "Snippets/" + relative
+                do throws(BriefingError) {
+                    let text = try TextFile.read(snippetsFolder + "/" + relative).normalisingLineEndings()
+                    let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
+                    return .snippet(snippet, found)
+                } catch {
+                    return .snippet(nil, diagnostics(from: error, file: shown))
+                }
             }
         }
-        let loadedSnippets = parallelMap(snippetFiles) { relative -> (Snippet?, [Diagnostic]) in
-            let shown = display + "Snippets/" + relative
-            do throws(BriefingError) {
-                let text = try TextFile.read(snippetsFolder + "/" + relative)
-                return SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
-            } catch {
-                return (nil, diagnostics(from: error, file: shown))
-            }
+        let loadedBlueprints = loaded.prefix(blueprintFiles.count).map { file -> (Blueprint?, [Diagnostic]) in
+            if case .blueprint(let blueprint, let found) = file { return (blueprint, found) }
+            return (nil, [])
+        }
+        let loadedSnippets = loaded.dropFirst(blueprintFiles.count).map { file -> (Snippet?, [Diagnostic]) in
+            if case .snippet(let snippet, let found) = file { return (snippet, found) }
+            return (nil, [])
         }
 
         let blueprints = loadedBlueprints.compactMap(\.0)
@@ -48,24 +63,26 @@ public enum LibraryLoader {
     }
 
     /// File paths below `folder`, relative to it, sorted so that loading never depends on the file system.
+    /// Names starting with a dot are skipped, with everything below them; symbolic links to folders
+    /// are not followed.
     static func files(in folder: String, extensions: Set<String>, recursive: Bool) -> [String] {
-        let manager = FileManager.default
         var result: [String] = []
-        if recursive {
-            guard let enumerator = manager.enumerator(atPath: folder) else { return [] }
-            while let path = enumerator.nextObject() as? String {
-                let name = (path as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                if extensions.contains((path as NSString).pathExtension) { result.append(path) }
+        func visit(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            for entry in DirectoryEntries.list(path) where !entry.name.hasPrefix(".") {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if extensions.contains(pathExtension(entry.name)) { result.append(child) }
+                if recursive, entry.isDirectory { visit(child) }
             }
-        } else {
-            result = ((try? manager.contentsOfDirectory(atPath: folder)) ?? [])
-                .filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension) }
         }
+        visit("")
         return result.sorted()
+    }
+
+    /// The extension of a file name, as `NSString.pathExtension` gives it: "" for none or a leading dot.
+    static func pathExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 
     /// How paths below `root` are shown: relative to the current directory when possible.
@@ -78,13 +95,38 @@ public enum LibraryLoader {
     }
 
     private static func stem(_ relative: String) -> String {
-        ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        let suffix = pathExtension(name)
+        return suffix.isEmpty ? name : String(name.dropLast(suffix.count + 1))
     }
 
     private static func diagnostics(from error: BriefingError, file: String) -> [Diagnostic] {
-        if case .badData(let found) = error { return found }
-        return [.error(at: SourceLocation(file: file, line: 1, column: 1), error.description)]
+        if case .badData(let found) = error {
+            return found.map { var diagnostic = $0; diagnostic.location.file = file; return diagnostic }
+        }
+        return [.error(at: SourceLocation(file: file, line: 1, column: 1), error.message)]
     }
+}
+
+extension String {
+    /// Windows (`\r\n`) and old Mac (`\r`) line endings as `\n`, so that files saved on any system
+    /// read the same.
+    func normalisingLineEndings() -> String {
+        guard utf8.contains(0x0D) else { return self }
+        return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+
+/// One file for the loader to read.
+private enum LoadJob: Sendable {
+    case blueprint(String)
+    case snippet(String)
+}
+
+/// What one file of the library decoded to, with its problems.
+private enum LoadedFile: Sendable {
+    case blueprint(Blueprint?, [Diagnostic])
+    case snippet(Snippet?, [Diagnostic])
 }
 
 /// Maps `transform` over `items` on all cores, keeping the input order.

@@ -26,7 +26,7 @@ enum LibraryValidator {
             }
             diagnostics += check(snippet, blueprints: blueprints, vocabularies: vocabularies, allSections: allSections)
             if let today, let reviewed = snippet.reviewed.flatMap(CalendarDate.init),
-               today.daysSinceEpoch - reviewed.daysSinceEpoch > 365 {
+               (today.year, today.month, today.day) > (reviewed.year + 1, reviewed.month, reviewed.day) {
                 diagnostics.append(.warning(at: snippet.location,
                                             "'\(snippet.id)' was last reviewed on \(reviewed), over 12 months ago"))
             }
@@ -69,10 +69,7 @@ enum LibraryValidator {
             guard let vocabulary = vocabularies[blueprint.id] else { continue }
             if let condition = snippet.when {
                 for problem in ConditionChecker.check(condition.expression, in: vocabulary) {
-                    let (line, column) = TextPosition.lineAndColumn(ofCharacterOffset: problem.offset, in: condition.source)
-                    let start = snippet.whenLocation ?? at
-                    let location = line == 1 ? start.advanced(lines: 0, column: column)
-                                             : SourceLocation(file: start.file, line: start.line + line - 1, column: column)
+                    let location = snippet.whenLocation(ofOffset: problem.offset)
                     let diagnostic = Diagnostic(problem.severity, at: location, "in 'when': \(problem.message)")
                     if reported.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
                 }

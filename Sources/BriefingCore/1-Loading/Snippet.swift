@@ -1,31 +1,37 @@
 /// A modular piece of briefing content: Markdown with front matter saying where and when it belongs.
-public struct Snippet: Sendable, Identifiable {
-    public var id: String
-    public var title: String
-    public var section: String
+///
+/// Snippets never change once loaded, so they are shared by reference: assembling a briefing walks
+/// every snippet of a blueprint, and passing one around costs a single reference count.
+public final class Snippet: Sendable, Identifiable {
+    public let id: String
+    public let title: String
+    public let section: String
     /// The blueprints it belongs to; nil means every blueprint that has its section.
-    public var blueprints: [String]?
-    public var when: Condition?
+    public let blueprints: [String]?
+    public let when: Condition?
     /// 1 essential, 2 important, 3 optional.
-    public var priority: Int
-    public var order: Int
-    public var minutes: Double
-    public var body: Template
-    public var sources: [Citation]
+    public let priority: Int
+    public let order: Int
+    public let minutes: Double
+    public let body: Template
+    public let sources: [Citation]
     /// The date the content was last reviewed, as YYYY-MM-DD.
-    public var reviewed: String?
-    public var wordCount: Int
+    public let reviewed: String?
+    public let wordCount: Int
     /// The file, at line 1.
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// Where the `when:` value starts, for diagnostics.
-    public var whenLocation: SourceLocation?
+    public let whenLocation: SourceLocation?
+    /// For a `when:` written over several lines: the file location of each of its characters.
+    public let whenLocations: [SourceLocation]
     /// The line on which the body starts.
-    public var bodyLine: Int
+    public let bodyLine: Int
 
     public init(id: String, title: String, section: String, blueprints: [String]? = nil, when: Condition? = nil,
                 priority: Int = 2, order: Int = 50, minutes: Double? = nil, body: Template,
                 sources: [Citation] = [], reviewed: String? = nil, wordCount: Int,
-                location: SourceLocation, whenLocation: SourceLocation? = nil, bodyLine: Int = 1) {
+                location: SourceLocation, whenLocation: SourceLocation? = nil,
+                whenLocations: [SourceLocation] = [], bodyLine: Int = 1) {
         self.id = id
         self.title = title
         self.section = section
@@ -40,7 +46,14 @@ public struct Snippet: Sendable, Identifiable {
         self.wordCount = wordCount
         self.location = location
         self.whenLocation = whenLocation
+        self.whenLocations = whenLocations
         self.bodyLine = bodyLine
+    }
+
+    /// The file location of character `offset` of the `when:` condition.
+    public func whenLocation(ofOffset offset: Int) -> SourceLocation {
+        if offset < whenLocations.count { return whenLocations[offset] }
+        return (whenLocation ?? location).advanced(lines: 0, column: offset + 1)
     }
 
     /// Reading time at 200 words a minute, to the hundredth.

@@ -44,8 +44,7 @@ enum SnippetDecoder {
             fields.diagnostics.append(.error(
                 at: SourceLocation(file: file, line: parts.bodyLine + error.line, column: error.column), error.message))
         }
-        let bodyText = parts.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if bodyText.isEmpty {
+        if parts.body.isBlank {
             fields.diagnostics.append(.error(at: SourceLocation(file: file, line: parts.bodyLine, column: 1),
                                              "the snippet has no body"))
         }
@@ -53,10 +52,10 @@ enum SnippetDecoder {
         diagnostics += fields.diagnostics
 
         guard let title, let section, let body else { return (nil, diagnostics) }
-        let snippet = Snippet(id: id, title: title, section: section, blueprints: blueprints, when: when?.0,
+        let snippet = Snippet(id: id, title: title, section: section, blueprints: blueprints, when: when?.condition,
                               priority: priority, order: order, minutes: minutes, body: body, sources: sources,
                               reviewed: reviewed, wordCount: WordCount.count(in: parts.body), location: start,
-                              whenLocation: when?.1, bodyLine: parts.bodyLine)
+                              whenLocation: when?.start, whenLocations: when?.locations ?? [], bodyLine: parts.bodyLine)
         return (snippet, diagnostics)
     }
 
@@ -95,13 +94,22 @@ enum WordCount {
         var count = 0
         var inWord = false, wordHasText = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isWhitespace: Bool, hasText: Bool
+            if scalar.value < 0x80 {
+                let value = scalar.value
+                isWhitespace = value == 0x20 || (0x09...0x0D).contains(value)
+                hasText = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            } else {
+                isWhitespace = scalar.properties.isWhitespace
+                hasText = !isWhitespace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            }
+            if isWhitespace {
                 if inWord, wordHasText { count += 1 }
                 inWord = false
                 wordHasText = false
             } else {
                 inWord = true
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { wordHasText = true }
+                if hasText { wordHasText = true }
             }
         }
         if inWord, wordHasText { count += 1 }

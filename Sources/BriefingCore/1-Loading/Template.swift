@@ -26,39 +26,58 @@ public struct Template: Sendable, Hashable {
     public init(parsing source: String) throws(TemplateSyntaxError) {
         self.source = source
         var segments: [Segment] = []
-        var rest = Substring(source)
+        let utf8 = source.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let bytes = Array(utf8)
+        var rest = 0
         var line = 0, column = 1
         func advance(over text: Substring) {
-            for character in text {
-                if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+                for character in text {
+                    if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                return
+            }
+            for byte in text.utf8 {
+                // A "\r\n" counts its "\r" as a column, which the "\n" then resets: the same as one character.
+                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
             }
         }
-        while let open = rest.range(of: "{{") {
-            let before = rest[rest.startIndex..<open.lowerBound]
+        while let open = Self.pair(of: UInt8(ascii: "{"), in: bytes, from: rest) {
+            let before = source[index(rest)..<index(open)]
             if !before.isEmpty { segments.append(.text(String(before))) }
             advance(over: before)
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else {
+            guard let close = Self.pair(of: UInt8(ascii: "}"), in: bytes, from: open + 2) else {
                 throw TemplateSyntaxError(message: "'{{' is never closed with '}}'", line: line, column: column)
             }
-            let inside = afterOpen[afterOpen.startIndex..<close.lowerBound]
+            let inside = source[index(open + 2)..<index(close)]
             if inside.contains("\n") {
                 throw TemplateSyntaxError(message: "a variable must fit on one line: '{{' is not closed on its line",
                                           line: line, column: column)
             }
             let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            let name = parts[0].trimmingSpacesAndTabs()
             guard !name.isEmpty else {
                 throw TemplateSyntaxError(message: "empty variable '{{}}': name a question, e.g. {{organisation}}",
                                           line: line, column: column)
             }
-            let fallback = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            let fallback = parts.count > 1 ? parts[1].trimmingSpacesAndTabs() : nil
             segments.append(.variable(Variable(name: name, fallback: fallback, line: line, column: column)))
-            advance(over: rest[open.lowerBound..<close.upperBound])
-            rest = afterOpen[close.upperBound...]
+            advance(over: source[index(open)..<index(close + 2)])
+            rest = close + 2
         }
-        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        if rest < bytes.count { segments.append(.text(String(source[index(rest)...]))) }
         self.segments = segments
+    }
+
+    /// The offset of the first two `brace` bytes in a row at or after `start`.
+    private static func pair(of brace: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        var offset = start
+        while offset + 1 < bytes.count {
+            if bytes[offset] == brace, bytes[offset + 1] == brace { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The variables in order of appearance.

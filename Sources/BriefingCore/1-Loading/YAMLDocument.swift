@@ -8,13 +8,16 @@ struct YAMLDocument {
     let file: String
     /// Added to every line number: front matter starts on line 2 of its file.
     let lineOffset: Int
+    /// The YAML source, to map positions inside multi-line scalars back to the file.
+    let text: String
 
     /// Parses `text`; a syntax error becomes a diagnostic with its line and column.
     init(parsing text: String, file: String, lineOffset: Int = 0) throws(BriefingError) {
         self.file = file
         self.lineOffset = lineOffset
+        self.text = text
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLDocument.compose(text)
         } catch let error as YamlError {
             throw .badData([YAMLDocument.diagnostic(for: error, file: file, lineOffset: lineOffset)])
         } catch {
@@ -22,10 +25,100 @@ struct YAMLDocument {
         }
     }
 
+    /// Composes `text` into nodes, as `Yams.compose(yaml:)` does.
+    ///
+    /// Yams resolves the tag of every plain mapping key by trying a row of regular expressions, the
+    /// costliest part of loading a library. Nothing here reads resolved tags; they only decide which
+    /// keys Yams takes for duplicates, and that can only differ from plain text comparison when a key
+    /// carries an explicit tag or is itself a collection. So the text is composed with Yams' basic
+    /// resolver first, and again with its default one when a key could be affected.
+    static func compose(_ text: String) throws -> Node? {
+        do {
+            let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
+            if !(root.map(hasUnusualKey) ?? false) { return root }
+        } catch YamlError.duplicatedKeysInMapping {
+            // Equal keys may still differ in their resolved tags: let the default resolver decide.
+        }
+        return try Parser(yaml: text, resolver: .default, encoding: .utf8).singleRoot()
+    }
+
+    /// True when some mapping below `node` has a key that is a collection or has an explicit
+    /// tag other than `!!str` (quoted keys count as `!!str`).
+    private static func hasUnusualKey(_ node: Node) -> Bool {
+        switch node {
+        case .scalar, .alias:
+            return false
+        case .sequence(let sequence):
+            return sequence.contains(where: hasUnusualKey)
+        case .mapping(let mapping):
+            return mapping.contains { key, value in
+                guard case .scalar = key, key.tag.description == Tag.Name.str.rawValue else { return true }
+                return hasUnusualKey(value)
+            }
+        }
+    }
+
     /// Where `node` starts.
     func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The file location of every character of a scalar's value (and one past its end), undoing
+    /// YAML's folding: a block scalar starts on the line after its indicator, and every line break in
+    /// the source, with the indentation after it, stands for one character of the value.
+    func valueLocations(of node: Node) -> [SourceLocation] {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return [location(of: node)] }
+        let source = Array(text)
+        var index = 0, line = 1, column = 1
+        while index < source.count, line < mark.line || (line == mark.line && column < mark.column) {
+            if source[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        func advance() {
+            if source[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        func skipIndentation() {
+            while index < source.count, source[index] == " " || source[index] == "\t" { advance() }
+        }
+        switch scalar.style {
+        case .literal, .folded:
+            while index < source.count, source[index] != "\n" { advance() }
+            if index < source.count { advance() }
+            skipIndentation()
+        case .singleQuoted, .doubleQuoted:
+            advance()
+        default:
+            break
+        }
+        var locations: [SourceLocation] = []
+        for character in scalar.string {
+            locations.append(SourceLocation(file: file, line: line + lineOffset, column: column))
+            if index >= source.count { continue }
+            if source[index] == "\n" {
+                advance()
+                skipIndentation()
+                continue
+            }
+            if source[index] == "\\", character != "\\" { advance() }
+            if index < source.count { advance() }
+        }
+        locations.append(SourceLocation(file: file, line: line + lineOffset, column: column))
+        return locations
+    }
+
+    /// True for a plain or quoted scalar whose whole text stands on the line where it starts.
+    func isOnOneLine(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, let mark = node.mark,
+              scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
+              !scalar.string.contains("\n") else { return false }
+        var lineNumber = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == mark.line { return line.contains(scalar.string) }
+            lineNumber += 1
+        }
+        return false
     }
 
     /// Where the text of a scalar starts: after its opening quote, when it has one.
@@ -113,7 +206,7 @@ struct YAMLFields {
             return nil
         }
         let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        let text = isNull ? "" : scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = isNull ? "" : scalar.string.trimmingWhitespaceAndNewlines()
         if text.isEmpty {
             if required { diagnostics.append(.error(at: document.location(of: node), "'\(key)' is empty")) }
             return nil
@@ -123,7 +216,7 @@ struct YAMLFields {
 
     mutating func int(_ key: String, in range: ClosedRange<Int>? = nil) -> Int? {
         guard let node = value(key) else { return nil }
-        guard let number = node.int else {
+        guard let number = YAMLFields.decimalInt(node) ?? node.int else {
             diagnostics.append(.error(at: document.location(of: node), "'\(key)' must be a whole number"))
             return nil
         }
@@ -137,7 +230,7 @@ struct YAMLFields {
 
     mutating func number(_ key: String) -> Double? {
         guard let node = value(key) else { return nil }
-        guard let number = node.float ?? node.int.map(Double.init) else {
+        guard let number = YAMLFields.decimalDouble(node) ?? node.float ?? node.int.map(Double.init) else {
             diagnostics.append(.error(at: document.location(of: node), "'\(key)' must be a number"))
             return nil
         }
@@ -188,21 +281,45 @@ struct YAMLFields {
         return Array(sequence)
     }
 
+    /// A plain scalar written as a decimal whole number without leading zeros, read as Yams would
+    /// read it, but without its `NSString` work; nil for anything else, which Yams then reads.
+    static func decimalInt(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        var digits = Substring(scalar.string).utf8
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(first) || scalar.string == "0",
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
+        return Int(scalar.string)
+    }
+
+    /// A plain scalar made only of digits, `.` and `-`, read as Yams reads a float (`Double(text)`).
+    static func decimalDouble(_ node: Node) -> Double? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, !scalar.string.isEmpty,
+              scalar.string.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                  || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+        else { return nil }
+        return Double(scalar.string)
+    }
+
     /// Parses a condition-valued key, reporting syntax errors at their exact line and column.
-    mutating func condition(_ key: String) -> (Condition, SourceLocation)? {
+    mutating func condition(_ key: String) -> (condition: Condition, start: SourceLocation, locations: [SourceLocation])? {
         guard let node = value(key) else { return nil }
         guard case .scalar(let scalar) = node else {
             diagnostics.append(.error(at: document.location(of: node), "'\(key)' must be a condition written as text"))
             return nil
         }
         let start = document.contentLocation(of: node)
+        // Most conditions sit on one line, where an offset is a column; only a condition written
+        // over several lines needs the location of each character.
+        let locations = document.isOnOneLine(node) ? [] : document.valueLocations(of: node)
+        func location(ofOffset offset: Int) -> SourceLocation {
+            locations.isEmpty ? start.advanced(lines: 0, column: offset + 1) : locations[min(offset, locations.count - 1)]
+        }
         do {
-            return (try Condition(parsing: scalar.string), start)
+            return (try Condition(parsing: scalar.string), start, locations)
         } catch {
-            let (line, column) = error.position(in: scalar.string)
-            let location = line == 1 ? start.advanced(lines: 0, column: column)
-                                     : SourceLocation(file: start.file, line: start.line + line - 1, column: column)
-            diagnostics.append(.error(at: location, "in '\(key)': \(error.message)"))
+            diagnostics.append(.error(at: location(ofOffset: error.offset), "in '\(key)': \(error.message)"))
             return nil
         }
     }

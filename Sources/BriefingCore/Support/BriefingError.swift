@@ -28,17 +28,23 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if case .badData(let diagnostics) = self { return diagnostics.map(\.description).joined(separator: "\n") }
+        return "error: " + message
+    }
+
+    /// What went wrong, without the `error:` prefix.
+    public var message: String {
         switch self {
         case .usage(let message):
-            "error: \(message)"
+            message
         case .badData(let diagnostics):
-            diagnostics.map(\.description).joined(separator: "\n")
+            diagnostics.map(\.message).joined(separator: "; ")
         case .inputNotFound(let path):
-            "error: not found: \(path)"
+            "not found: \(path)"
         case .cannotCreateOutput(let path, let reason):
-            "error: cannot create \(path): \(reason)"
+            "cannot create \(path): \(reason)"
         case .io(let path, let reason):
-            "error: \(path): \(reason)"
+            "\(path): \(reason)"
         }
     }
 }

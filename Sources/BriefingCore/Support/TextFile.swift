@@ -1,9 +1,19 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Reading text inputs strictly: UTF-8 only, with clear errors for missing or undecodable files.
 public enum TextFile {
     /// Reads `path` (or standard input for `-`) as UTF-8 text, dropping a leading byte order mark.
     public static func read(_ path: String) throws(BriefingError) -> String {
+        if path != "-", let bytes = readRegularFile(path) {
+            return try decode(bytes, path: path)
+        }
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -24,9 +34,36 @@ public enum TextFile {
         return try decode(data, path: path == "-" ? "<stdin>" : path)
     }
 
+    /// The bytes of a regular file, read with plain system calls (the library has thousands of files);
+    /// nil on any problem, which the Foundation path then reports in its own words.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        // One byte more than the size, so that a file read whole ends with a single short read.
+        var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 4_096) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+        }
+    }
+
     /// Decodes UTF-8, reporting the line and column of the first invalid byte.
     public static func decode(_ data: Data, path: String) throws(BriefingError) -> String {
-        var bytes = [UInt8](data)
+        try decode([UInt8](data), path: path)
+    }
+
+    /// Decodes UTF-8 bytes, dropping a leading byte order mark.
+    static func decode(_ bytes: [UInt8], path: String) throws(BriefingError) -> String {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             return text
