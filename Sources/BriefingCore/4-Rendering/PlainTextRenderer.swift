@@ -78,7 +78,7 @@ public enum PlainTextRenderer {
         for (index, item) in items.enumerated() {
             let marker = ordered ? "\(start + index)." : "•"
             let paddedMarker = marker + String(repeating: " ", count: markerWidth - DisplayWidth.of(marker))
-            let body = blockLines(item, width: width - markerWidth)
+            let body = joinBlocks(item.children.map { blockLines($0, width: width - markerWidth) }, separated: !node.isTightList)
             let indent = String(repeating: " ", count: markerWidth)
             var lines: [String] = []
             for (lineIndex, line) in body.enumerated() {

@@ -12,11 +12,16 @@ public enum MarkdownEscaping {
     /// spaces and NUL becomes U+FFFD. Only characters that could mean something are escaped, so the
     /// Markdown stays readable.
     public static func escape(_ text: String) -> String {
+        if let escaped = escapeASCII(text) { return escaped }
         let words = normalise(text)
         var result = ""
         result.reserveCapacity(words.utf8.count + 8)
         let listMarker = orderedListMarkerIndex(words)
         for (offset, character) in words.enumerated() {
+            if offset == 0, character == "\u{FEFF}" {
+                result += "&#xFEFF;"
+                continue
+            }
             if inlineSpecial.contains(character) || (offset == 0 && blockStart.contains(character))
                 || offset == listMarker {
                 result.append("\\")
@@ -26,14 +31,100 @@ public enum MarkdownEscaping {
         return result
     }
 
+    /// `escape` for text that is all ASCII and free of NUL, byte by byte: every ASCII character is a
+    /// single byte, and a "\r\n" pair, one character to Swift, is whitespace either way. Nil for
+    /// other text, which takes the general path.
+    private static func escapeASCII(_ text: String) -> String? {
+        var text = text
+        if text.withUTF8(needsNoChange) { return text }
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var pendingSpace = false
+            var offset = 0
+            // While every character so far is a digit, a "." or ")" right after them opens a list.
+            var leadingDigits = 0, inLeadingDigits = true
+            for byte in bytes {
+                guard byte < 0x80, byte != 0 else { return nil }
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    offset += 1
+                    inLeadingDigits = false
+                    pendingSpace = false
+                }
+                var isListMarker = false
+                if inLeadingDigits {
+                    if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                        leadingDigits += 1
+                    } else {
+                        inLeadingDigits = false
+                        isListMarker = (1...9).contains(leadingDigits) && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")"))
+                    }
+                }
+                if isInlineSpecial(byte) || (offset == 0 && isBlockStart(byte)) || isListMarker {
+                    out.append(UInt8(ascii: "\\"))
+                }
+                out.append(byte)
+                offset += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// True for ASCII text that escaping leaves as it is: printable, single spaces between words,
+    /// nothing to escape, and no block or list marker at the start. Most titles and labels are.
+    private static func needsNoChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, !isBlockStart(first)
+        else { return false }
+        var previousWasSpace = false
+        var leadingDigits = 0, inLeadingDigits = true
+        for byte in bytes {
+            guard byte >= 0x20, byte < 0x7F, !isInlineSpecial(byte) else { return false }
+            if byte == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                inLeadingDigits = false
+                continue
+            }
+            previousWasSpace = false
+            if inLeadingDigits {
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                    leadingDigits += 1
+                } else {
+                    if (1...9).contains(leadingDigits), byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { return false }
+                    inLeadingDigits = false
+                }
+            }
+        }
+        return true
+    }
+
+    private static func isInlineSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+             UInt8(ascii: "~"), UInt8(ascii: "!"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func isBlockStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "#") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")
+    }
+
     /// Single spaces between words, no control characters, no NUL.
     private static func normalise(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
         for var character in text {
             if character == "\0" { character = "\u{FFFD}" }
-            let isControl = character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
-            if character.isWhitespace || isControl {
+            if character.isWhitespace || character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
                 pendingSpace = !result.isEmpty
                 continue
             }
