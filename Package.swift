@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingEndToEndTests",
-            dependencies: ["briefing"]
+            dependencies: ["briefing", "BriefingCore"]
         ),
     ]
 )
