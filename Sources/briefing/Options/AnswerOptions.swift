@@ -3,7 +3,7 @@ import BriefingCore
 
 /// Where answers come from: `--answers FILE`, `--set id=value` and `--blueprint ID`.
 struct AnswerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("An answers file (YAML or JSON); '-' reads stdin.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("An answers file (YAML or JSON; for build also CSV or JSON Lines); '-' reads stdin.", valueName: "file"))
     var answers: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
@@ -39,9 +39,7 @@ struct AnswerOptions: ParsableArguments {
         guard missing.isEmpty else {
             let where_ = answers.map { $0 == "-" ? "<stdin>" : $0 } ?? "answers"
             throw .badData(missing.map { question in
-                .error(at: SourceLocation(file: where_, line: 0, column: 0),
-                       "missing an answer to required question '\(question.id)' (\(question.ask))"
-                           + (question.options.isEmpty ? "" : "; options: \(question.options.map(\.value).joined(separator: ", "))"))
+                .error(at: SourceLocation(file: where_, line: 0, column: 0), MissingAnswers.message(for: question))
             })
         }
         return (blueprint, resolved)

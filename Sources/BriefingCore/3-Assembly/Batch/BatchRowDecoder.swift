@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns batch rows into answers: CSV cells by their column's question id, JSON Lines objects by
+/// key. It is a value, so that worker threads decode rows in parallel.
+public struct BatchRowDecoder: Sendable {
+    /// The column or key that picks a row's blueprint.
+    public static let blueprintKey = "blueprint"
+
+    /// The input, as shown in messages.
+    public var file: String
+    /// CSV only: the question id of each column.
+    public var header: [String]
+
+    public init(file: String, header: [String] = []) {
+        self.file = file
+        self.header = header
+    }
+
+    /// The answers `row` gives, or why it gives none.
+    public func answers(for row: BatchRow) -> Result<RowAnswers, BatchRowFailure> {
+        switch row.content {
+        case .cells(let cells): cellAnswers(cells, line: row.line)
+        case .jsonObject(let bytes): objectAnswers(bytes, line: row.line)
+        case .document(let document): .success(RowAnswers(document: document))
+        case .unreadable(let problem): .failure(BatchRowFailure(problem))
+        }
+    }
+
+    private func cellAnswers(_ cells: [[UInt8]], line: Int) -> Result<RowAnswers, BatchRowFailure> {
+        if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
+            return .failure(BatchRowFailure("the row has \(cells.count) cells, but the header names \(header.count) columns"))
+        }
+        var result = RowAnswers()
+        var problems: [String] = []
+        for (column, cell) in zip(header, cells) where !cell.isEmpty {
+            guard let text = String(validating: cell, as: UTF8.self) else {
+                let offset = Self.firstInvalidUTF8Offset(cell)
+                problems.append("not valid UTF-8 (byte \(Self.hex(cell[offset])) in column '\(column)'); save the file as UTF-8")
+                continue
+            }
+            if text.isBlank { continue }
+            if column == Self.blueprintKey {
+                result.blueprintID = text.trimmingWhitespaceAndNewlines()
+                continue
+            }
+            result.answers.append(RawAnswer(id: column, value: .text(text),
+                                            location: SourceLocation(file: file, line: line, column: 0)))
+            result.writtenText[column] = text
+        }
+        return problems.isEmpty ? .success(result) : .failure(BatchRowFailure(problems))
+    }
+
+    private func objectAnswers(_ bytes: [UInt8], line: Int) -> Result<RowAnswers, BatchRowFailure> {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            let offset = Self.firstInvalidUTF8Offset(bytes)
+            return .failure(BatchRowFailure("not valid UTF-8 (byte \(Self.hex(bytes[offset])) at offset \(offset)); save the file as UTF-8"))
+        }
+        let members: [String: JSONValue]
+        do {
+            members = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
+        } catch {
+            return .failure(BatchRowFailure(JSONValue.problem(in: bytes)))
+        }
+        var result = RowAnswers()
+        var problems: [String] = []
+        let location = SourceLocation(file: file, line: line, column: 0)
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+            if key == Self.blueprintKey {
+                switch value {
+                case .string(let id): result.blueprintID = id
+                case .null: break
+                default: problems.append("'blueprint' must be a blueprint id in double quotes")
+                }
+                continue
+            }
+            switch value {
+            case .string(let text):
+                result.answers.append(RawAnswer(id: key, value: .text(text), location: location))
+                result.writtenText[key] = text
+            case .number(let number):
+                result.answers.append(RawAnswer(id: key, value: .number(number), location: location))
+                result.writtenText[key] = ConditionValue.format(number)
+            case .bool(let flag):
+                result.answers.append(RawAnswer(id: key, value: .text(String(flag)), location: location))
+                result.writtenText[key] = String(flag)
+            case .null:
+                result.answers.append(RawAnswer(id: key, value: .null, location: location))
+            case .array(let items):
+                var texts: [String] = []
+                for item in items {
+                    switch item {
+                    case .string(let text): texts.append(text)
+                    case .number(let number): texts.append(ConditionValue.format(number))
+                    case .bool(let flag): texts.append(String(flag))
+                    case .null, .array, .object: problems.append("the answer to '\(key)' must be a list of values")
+                    }
+                }
+                result.answers.append(RawAnswer(id: key, value: .list(texts), location: location))
+                result.writtenText[key] = texts.joined(separator: ";")
+            case .object:
+                problems.append("the answer to '\(key)' must be a value or a list, not a mapping")
+            }
+        }
+        return problems.isEmpty ? .success(result) : .failure(BatchRowFailure(problems))
+    }
+
+    /// A byte as it is named in messages: `0xFF`.
+    static func hex(_ byte: UInt8) -> String {
+        "0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    /// The offset of the first byte that breaks UTF-8 in `bytes`.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let length: Int
+            switch bytes[index] {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return max(0, bytes.count - 1)
+    }
+}

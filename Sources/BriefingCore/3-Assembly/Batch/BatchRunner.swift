@@ -1,0 +1,244 @@
+/// Runs a batch: reads rows a chunk at a time, assembles and renders each chunk on `jobs` threads,
+/// names and writes the results in row order, and reports every failed row without stopping
+/// (unless `failFast`). Output never depends on `jobs`: names are given in row order, and files,
+/// manifest lines and reports follow row order.
+public struct BatchRunner: Sendable {
+    /// Rows read, made and written together; memory holds two chunks of briefings at most (one
+    /// being made, one being written). JSON briefings, with their provenance, are several times
+    /// larger than Markdown, so their chunks are smaller.
+    public static let chunkSize = 512
+
+    var rowsPerChunk: Int { settings.format == .json ? Self.chunkSize / 4 : Self.chunkSize }
+
+    public let library: ContentLibrary
+    public let settings: BatchSettings
+    private let assemblers: [String: Assembler]
+    private let resolver = BatchAnswerResolver()
+
+    public init(library: ContentLibrary, settings: BatchSettings) {
+        self.library = library
+        self.settings = settings
+        assemblers = Dictionary(library.blueprints.map { ($0.id, Assembler(library: library, blueprint: $0)) }) { first, _ in
+            first
+        }
+    }
+
+    /// Checks what can be checked before the first row: the blueprint named by `--blueprint`, the
+    /// `--name` placeholders, and that each CSV column names a question (65, with a did-you-mean),
+    /// unless a `blueprint` column lets rows differ.
+    public func check(_ decoder: BatchRowDecoder) throws(BriefingError) {
+        if let id = settings.blueprintID { _ = try library.requireBlueprint(id) }
+        let allQuestionIDs = library.blueprints.flatMap { $0.questions.map(\.id) }
+        try settings.nameTemplate.check(against: Array(Set(allQuestionIDs)).sorted())
+        guard !decoder.header.isEmpty,
+              settings.blueprintID != nil || !decoder.header.contains(BatchRowDecoder.blueprintKey) else { return }
+        let blueprint = try library.requireBlueprint(settings.blueprintID(forRow: nil))
+        var column = 1
+        var problems: [Diagnostic] = []
+        for id in decoder.header {
+            if id != BatchRowDecoder.blueprintKey, blueprint.question(id) == nil {
+                problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column),
+                                       AnswerResolver.unknownQuestionMessage(id, in: blueprint)))
+            }
+            column += id.count + 1
+        }
+        if !problems.isEmpty { throw .badData(problems) }
+    }
+
+    /// Reads every row of `source` and makes its briefing. Row failures go to `onFailure` as they
+    /// happen; `onProgress` hears after each chunk. Throws only for failures that stop the whole run:
+    /// reading the input, writing the manifest or the JSON Lines stream.
+    ///
+    /// Chunks overlap: while one thread writes a chunk's files (one writer, so that threads never
+    /// queue on the folder's lock), `jobs` threads make the next chunk.
+    public func run(_ source: inout some BatchRowSource, to destination: BatchDestination,
+                    onFailure: (BatchRowReport) -> Void,
+                    onProgress: (BatchProgress) -> Void = { _ in }) throws(BriefingError) -> BatchProgress {
+        let clock = ContinuousClock()
+        let start = clock.now
+        func elapsed() -> Double {
+            let duration = clock.now - start
+            return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        let decoder = source.decoder
+        var progress = BatchProgress(totalBytes: source.totalBytes)
+        var names = UniqueFileNames()
+        var manifest: BatchManifestWriter?
+        if case .folder(let folder) = destination {
+            manifest = try BatchManifestWriter(folder: folder, overwrite: settings.force)
+        }
+        let streaming = if case .jsonLines = destination { true } else { false }
+        let writer = BatchFileWriter(overwrite: settings.force)
+
+        /// Reports a chunk whose files are written: failures, manifest lines, progress.
+        func finish(_ chunk: Chunk) throws(BriefingError) {
+            for (index, row) in chunk.rows.enumerated() {
+                switch chunk.outcomes[index] {
+                case .made(let made):
+                    progress.written += 1
+                    manifest?.append(BatchManifestEntry(row: row.number, line: row.line, file: chunk.files[index], error: nil,
+                                                        snippets: made.snippets, minutes: made.minutes))
+                case .failed(let failure, let diagnostics):
+                    progress.failed += 1
+                    onFailure(BatchRowReport(file: decoder.file, row: row.number, line: row.line, failure: failure,
+                                             diagnostics: diagnostics))
+                    manifest?.append(BatchManifestEntry(row: row.number, line: row.line, file: nil, error: failure.summary,
+                                                        snippets: [], minutes: nil))
+                }
+            }
+            progress.rows += chunk.rows.count
+            try manifest?.flush()
+            progress.seconds = elapsed()
+            progress.bytesRead = source.bytesConsumed
+            onProgress(progress)
+        }
+
+        var writing: Chunk?
+        var stopped = false
+        while !stopped {
+            var rows: [BatchRow] = []
+            rows.reserveCapacity(rowsPerChunk)
+            while rows.count < rowsPerChunk, let row = try source.next() { rows.append(row) }
+            if rows.isEmpty { break }
+            let made = rows
+            var chunk = Chunk(rows: rows, outcomes: ParallelJobs.map(count: made.count, jobs: settings.jobs) { index in
+                make(made[index], decoder: decoder, streaming: streaming)
+            })
+            if settings.failFast, let first = chunk.outcomes.firstIndex(where: \.isFailure) {
+                chunk.keep(through: first)
+                stopped = true
+            }
+            if let previous = writing {
+                try finish(previous.applying(writer.wait()))
+                writing = nil
+            }
+            switch destination {
+            case .folder(let folder):
+                for index in chunk.rows.indices {
+                    guard case .made(let made) = chunk.outcomes[index] else { continue }
+                    chunk.files[index] = names.claim(stem: made.stem, extension: settings.format.fileExtension,
+                                                     fallback: "row-\(chunk.rows[index].number)")
+                }
+                writer.start(chunk.writes(in: folder))
+                if settings.failFast {
+                    chunk = chunk.applying(writer.wait())
+                    if let first = chunk.outcomes.firstIndex(where: \.isFailure) {
+                        chunk.keep(through: first)
+                        stopped = true
+                    }
+                    try finish(chunk)
+                } else {
+                    writing = chunk
+                }
+            case .jsonLines(let emit):
+                for case .made(let made) in chunk.outcomes { try emit(made.text) }
+                try finish(chunk)
+            }
+        }
+        if let previous = writing { try finish(previous.applying(writer.wait())) }
+        try manifest?.finish()
+        progress.seconds = elapsed()
+        return progress
+    }
+
+    /// Rows read, made and written together, with what became of each and the file it got.
+    struct Chunk {
+        var rows: [BatchRow]
+        var outcomes: [RowOutcome]
+        var files: [String?]
+
+        init(rows: [BatchRow], outcomes: [RowOutcome]) {
+            self.rows = rows
+            self.outcomes = outcomes
+            files = Array(repeating: nil, count: rows.count)
+        }
+
+        /// Drops the rows after `index`, for `--fail-fast`.
+        mutating func keep(through index: Int) {
+            rows.removeSubrange((index + 1)...)
+            outcomes.removeSubrange((index + 1)...)
+            files.removeSubrange((index + 1)...)
+        }
+
+        /// The files to write: each made briefing's text and path.
+        func writes(in folder: String) -> [BatchFileWriter.Job?] {
+            rows.indices.map { index in
+                guard case .made(let made) = outcomes[index], let file = files[index] else { return nil }
+                return BatchFileWriter.Job(text: made.text, path: folder + "/" + file)
+            }
+        }
+
+        /// The chunk with the rows whose file could not be written marked as failed.
+        func applying(_ failures: [BatchRowFailure?]) -> Chunk {
+            var chunk = self
+            for (index, failure) in failures.enumerated() {
+                if let failure {
+                    chunk.outcomes[index] = .failed(failure, [])
+                    chunk.files[index] = nil
+                }
+            }
+            return chunk
+        }
+    }
+
+    /// What became of one row before writing.
+    enum RowOutcome: Sendable {
+        case made(MadeBriefing)
+        /// The problems; for a YAML or JSON document, with their own locations too.
+        case failed(BatchRowFailure, [Diagnostic])
+
+        var isFailure: Bool {
+            if case .failed = self { true } else { false }
+        }
+    }
+
+    /// A rendered briefing, with what the manifest and the file name need.
+    struct MadeBriefing: Sendable {
+        var text: String
+        /// The file name's stem, made safe but not yet unique.
+        var stem: String
+        var snippets: [String]
+        var minutes: Double
+    }
+
+    /// Checks a row's answers, assembles and renders its briefing.
+    func make(_ row: BatchRow, decoder: BatchRowDecoder, streaming: Bool) -> RowOutcome {
+        let given: RowAnswers
+        switch decoder.answers(for: row) {
+        case .success(let answers): given = answers
+        case .failure(let failure): return .failed(failure, [])
+        }
+        let isDocument = if case .document = row.content { true } else { false }
+        let blueprint: Blueprint
+        do throws(BriefingError) {
+            blueprint = try library.requireBlueprint(settings.blueprintID(forRow: given.blueprintID))
+        } catch {
+            return .failed(BatchRowFailure(error), [])
+        }
+        let assembler = assemblers[blueprint.id] ?? Assembler(library: library, blueprint: blueprint)
+        let answers: Answers
+        do throws(BriefingError) {
+            answers = try resolver.resolve(given.answers + settings.assignments, for: blueprint)
+        } catch {
+            if isDocument, case .badData(let diagnostics) = error { return .failed(BatchRowFailure(error), diagnostics) }
+            return .failed(BatchRowFailure(error), [])
+        }
+        let missing = AnswerResolver.missingRequired(answers, in: blueprint)
+        guard missing.isEmpty else {
+            let messages = missing.map(MissingAnswers.message)
+            let diagnostics = isDocument
+                ? messages.map { Diagnostic.error(at: SourceLocation(file: decoder.file, line: 0, column: 0), $0) } : []
+            return .failed(BatchRowFailure(messages), diagnostics)
+        }
+        let briefing = assembler.assemble(answers, date: settings.date, provenance: settings.format == .json)
+        var text = streaming ? JSONRenderer.encode(briefing, pretty: false)
+                             : settings.format.render(briefing, options: settings.renderOptions)
+        if !text.hasSuffix("\n") { text += "\n" }
+        var written = given.writtenText
+        for assignment in settings.assignments {
+            if case .text(let text) = assignment.value { written[assignment.id] = text } else { written[assignment.id] = nil }
+        }
+        let stem = FileNameSanitizer.stem(from: settings.nameTemplate.render(row: row.number, answers: written))
+        return .made(MadeBriefing(text: text, stem: stem, snippets: briefing.includedSnippetIDs, minutes: briefing.totalMinutes))
+    }
+}
