@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "briefing-bench",
+            dependencies: ["BriefingCore"]
+        ),
         .testTarget(
             name: "BriefingCoreTests",
             dependencies: ["BriefingCore"],
