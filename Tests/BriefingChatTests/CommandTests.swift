@@ -47,7 +47,7 @@ import BriefingCore
         #expect(engine.interview.answers["stage"] == .choice("options"))
         #expect(transcript.contains("+  stage-formal-consultation-summary"))
         #expect(transcript.contains("-  stage-options-summary"))
-        #expect(transcript.contains("minutes 9.9 -> 9.9 (±0)"))
+        #expect(transcript.contains("minutes 9.8 -> 9.8 (±0)"))
         #expect(transcript.contains("Nothing has changed."))
     }
 

@@ -139,7 +139,7 @@ extension ChatEngine {
         if case .cannotCreateOutput(_, let reason) = error, reason.contains("already exists") {
             sayError("\(path) already exists, so I left it alone. To replace it: \(retry)")
         } else {
-            sayError("Could not write \(path): \(error.description.replacingOccurrences(of: "error: ", with: "")). "
+            sayError("Could not write \(path): \(error.message). "
                      + "The session is unchanged; try another path.")
         }
     }

@@ -25,6 +25,8 @@ public final class ChatEngine {
     var changing: Question?
     /// The interview was complete at the last check, so the outline has been shown.
     var announcedReady = false
+    /// The required questions have all been answered, and the user has been told.
+    var announcedRequiredDone = false
     private var saveFailureReported = false
 
     public init(configuration: ChatConfiguration, output: ChatOutput) throws(BriefingError) {
@@ -204,6 +206,7 @@ public final class ChatEngine {
             if assessing, activeInterview.nextQuestion == nil {
                 finishAssessment()
             }
+            announceRequiredDone()
             askNext()
         }
     }
@@ -224,6 +227,18 @@ public final class ChatEngine {
         say(OutlineReport.text(briefing), newline: false)
         say("\nNext: /preview to read it, /export md to save it, /whatif stage=formal-consultation to explore, "
             + "/help for everything else.")
+    }
+
+    /// Once every required question is answered, says the briefing exists and what the rest adds.
+    private func announceRequiredDone() {
+        guard !assessing, !announcedRequiredDone, interview.missingRequired.isEmpty,
+              let next = interview.nextQuestion else { return }
+        announcedRequiredDone = true
+        let briefing = interview.assemble(date: configuration.date)
+        let remaining = interview.blueprint.questions.drop { $0.id != next.id }.filter { interview.answers[$0.id] == nil }
+        say("\nThat's all the briefing needs: it stands at \(MinutesFormat.short(briefing.totalMinutes)) minutes "
+            + "(/outline shows it, /export md saves it). \(remaining.count) optional question\(remaining.count == 1 ? "" : "s") "
+            + "refine\(remaining.count == 1 ? "s" : "") it; press Enter to skip any.")
     }
 
     private func freeText(_ line: String) {
