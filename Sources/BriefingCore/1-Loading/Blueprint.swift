@@ -5,13 +5,16 @@ public struct Blueprint: Sendable, Identifiable {
     public var title: Template
     public var description: String?
     public var budget: Budget
-    public var questions: [Question]
-    public var sections: [Section]
+    public let questions: [Question]
+    public let sections: [Section]
     /// Readiness dimensions that `scale` questions score.
     public var dimensions: [Dimension]
     /// The question ids shown in the briefing's context box, in order.
     public var contextQuestionIDs: [String]
     public var location: SourceLocation
+    /// Question and section positions by id, for lookups on the assembly path.
+    private let questionPositions: [String: Int]
+    private let sectionPositions: [String: Int]
 
     public init(id: String, title: Template, description: String? = nil, budget: Budget, questions: [Question],
                 sections: [Section], dimensions: [Dimension] = [], contextQuestionIDs: [String]? = nil,
@@ -22,6 +25,8 @@ public struct Blueprint: Sendable, Identifiable {
         self.budget = budget
         self.questions = questions
         self.sections = sections
+        questionPositions = Dictionary(questions.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        sectionPositions = Dictionary(sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
         self.dimensions = dimensions
         self.contextQuestionIDs = contextQuestionIDs ?? questions.filter { $0.kind != .scale }.map(\.id)
         self.location = location
@@ -29,12 +34,17 @@ public struct Blueprint: Sendable, Identifiable {
 
     /// The question with this id.
     public func question(_ id: String) -> Question? {
-        questions.first { $0.id == id }
+        questionPositions[id].map { questions[$0] }
     }
 
     /// The section with this id.
     public func section(_ id: String) -> Section? {
-        sections.first { $0.id == id }
+        sectionPositions[id].map { sections[$0] }
+    }
+
+    /// The position of a section in the blueprint's order.
+    public func sectionPosition(_ id: String) -> Int? {
+        sectionPositions[id]
     }
 
     /// Where the reading-time budget comes from.

@@ -64,12 +64,12 @@ enum BlueprintDecoder {
             }
         }
         let context = fields.strings("context")
-        var blueprint = Blueprint(id: id, title: title ?? (try! Template(parsing: "")),
+        let blueprint = Blueprint(id: id, title: title ?? (try! Template(parsing: "")),
                                   description: fields.string("description"), budget: budget,
                                   questions: questions, sections: sections, dimensions: dimensions,
                                   contextQuestionIDs: context, location: SourceLocation(file: file, line: 1, column: 1))
         diagnostics += fields.diagnostics
-        diagnostics += BlueprintValidator.validate(&blueprint, fields: fields)
+        diagnostics += BlueprintValidator.validate(blueprint, fields: fields)
         return (blueprint, diagnostics)
     }
 

@@ -1,7 +1,7 @@
 /// Checks a decoded blueprint for problems that span its parts: duplicate ids, missing options,
 /// a budget that names no number question, conditions that read unknown ids, and so on.
 enum BlueprintValidator {
-    static func validate(_ blueprint: inout Blueprint, fields: YAMLFields) -> [Diagnostic] {
+    static func validate(_ blueprint: Blueprint, fields: YAMLFields) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seenQuestions = Set<String>()
         let dimensionIDs = blueprint.dimensions.map(\.id)

@@ -113,12 +113,15 @@ struct YAMLDocument {
         guard case .scalar(let scalar) = node, let mark = node.mark,
               scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
               !scalar.string.contains("\n") else { return false }
-        var lineNumber = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if lineNumber == mark.line { return line.contains(scalar.string) }
-            lineNumber += 1
+        let bytes = text.utf8
+        var start = bytes.startIndex, line = 1
+        while line < mark.line {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return false }
+            start = bytes.index(after: newline)
+            line += 1
         }
-        return false
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+        return text[start..<end].contains(scalar.string)
     }
 
     /// Where the text of a scalar starts: after its opening quote, when it has one.
@@ -161,7 +164,10 @@ struct YAMLDocument {
 struct YAMLFields {
     let document: YAMLDocument
     let node: Node
-    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// The mapping's keys as text, with their nodes and values at the same positions.
+    private var keys: [String] = []
+    private var keyNodes: [Node] = []
+    private var values: [Node] = []
     var diagnostics: [Diagnostic] = []
 
     /// Fails (with a diagnostic) when `node` is not a mapping.
@@ -172,15 +178,20 @@ struct YAMLFields {
         }
         self.document = document
         self.node = node
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            pairs.append((key.string ?? "", key, value))
+            keys.append(key.string ?? "")
+            keyNodes.append(key)
+            values.append(value)
         }
     }
 
     var location: SourceLocation { document.location(of: node) }
 
     func value(_ key: String) -> Node? {
-        pairs.first { $0.key == key }?.value
+        keys.firstIndex(of: key).map { values[$0] }
     }
 
     func location(of key: String) -> SourceLocation {
@@ -189,10 +200,10 @@ struct YAMLFields {
 
     /// Warns about keys outside `known`, with a did-you-mean.
     mutating func warnAboutUnknownKeys(_ known: [String], in what: String) {
-        for pair in pairs where !known.contains(pair.key) {
-            diagnostics.append(.warning(at: document.location(of: pair.keyNode),
-                                        "unknown key '\(pair.key)' in \(what)"
-                                            + Suggestion.didYouMean(pair.key, in: known).replacingOccurrences(of: "\"", with: "'")))
+        for (index, key) in keys.enumerated() where !known.contains(key) {
+            diagnostics.append(.warning(at: document.location(of: keyNodes[index]),
+                                        "unknown key '\(key)' in \(what)"
+                                            + Suggestion.didYouMean(key, in: known).replacingOccurrences(of: "\"", with: "'")))
         }
     }
 

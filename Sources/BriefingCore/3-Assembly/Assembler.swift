@@ -9,15 +9,18 @@ public struct Assembler: Sendable {
     /// position, then id. Filling by `order` across sections spreads the time over the whole
     /// briefing, instead of letting the first sections take it all.
     let fillOrder: [Int]
+    /// Per candidate: the position of its section in the blueprint.
+    let sectionOfCandidate: [Int]
 
     public init(library: ContentLibrary, blueprint: Blueprint) {
         self.blueprint = blueprint
         let candidates = library.snippets(for: blueprint)
         self.candidates = candidates
-        let sectionIndex = Dictionary(uniqueKeysWithValues: blueprint.sections.enumerated().map { ($1.id, $0) })
+        let sections = candidates.map { blueprint.sectionPosition($0.section)! }
+        sectionOfCandidate = sections
         fillOrder = candidates.indices.sorted { a, b in
             let (x, y) = (candidates[a], candidates[b])
-            return (x.priority, x.order, sectionIndex[x.section]!, x.id) < (y.priority, y.order, sectionIndex[y.section]!, y.id)
+            return (x.priority, x.order, sections[a], x.id) < (y.priority, y.order, sections[b], y.id)
         }
     }
 
@@ -79,7 +82,6 @@ public struct Assembler: Sendable {
         var sections: [BriefingSection] = blueprint.sections.map {
             BriefingSection(id: $0.id, title: $0.title, showTitles: $0.showTitles, snippets: [])
         }
-        let sectionIndex = Dictionary(uniqueKeysWithValues: blueprint.sections.enumerated().map { ($1.id, $0) })
         var sources: [Citation] = []
         var seenSources = Set<String>()
         var total = 0.0
@@ -90,7 +92,7 @@ public struct Assembler: Sendable {
             if included[index] {
                 total += snippet.minutes
                 let body = snippet.body.render(in: scope).trimmingTrailingWhitespace()
-                sections[sectionIndex[snippet.section]!].snippets.append(
+                sections[sectionOfCandidate[index]].snippets.append(
                     BriefingSnippet(id: snippet.id, title: snippet.title, priority: snippet.priority,
                                     minutes: snippet.minutes, markdown: body))
                 for source in snippet.sources where seenSources.insert(source.url).inserted {

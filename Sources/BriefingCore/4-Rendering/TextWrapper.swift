@@ -3,16 +3,19 @@
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
-        for paragraphLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Working on UTF-8 bytes is safe: a space or a newline byte never sits inside a character.
+        for paragraphLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             var line = ""
             var lineWidth = 0
-            for word in paragraphLine.split(separator: " ", omittingEmptySubsequences: true) {
+            for bytes in paragraphLine.split(separator: 0x20) {
+                let word = Substring(bytes)
                 let wordWidth = DisplayWidth.of(word)
                 if lineWidth == 0 {
                     line = String(word)
                     lineWidth = wordWidth
                 } else if lineWidth + 1 + wordWidth <= width {
-                    line += " " + word
+                    line += " "
+                    line += word
                     lineWidth += 1 + wordWidth
                 } else {
                     lines.append(line)

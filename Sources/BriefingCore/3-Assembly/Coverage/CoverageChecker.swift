@@ -9,9 +9,7 @@ public enum CoverageChecker {
 
     public static func check(_ assembler: Assembler, minimumBudget: Double = 5) -> CoverageReport {
         let space = AnswerSpace(blueprint: assembler.blueprint, budgets: budgets)
-        let sectionOfCandidate = assembler.candidates.map { snippet in
-            assembler.blueprint.sections.firstIndex { $0.id == snippet.section }!
-        }
+        let sectionOfCandidate = assembler.sectionOfCandidate
         let required = assembler.blueprint.sections.indices.filter { assembler.blueprint.sections[$0].required }
         let chunks = max(1, min(64, space.count / 256))
         let results = parallelMap(Array(0..<chunks)) { chunk -> CoverageReport in
