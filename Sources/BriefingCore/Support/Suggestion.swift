@@ -12,7 +12,18 @@ public enum Suggestion {
         }
         guard let best else { return nil }
         let allowed = max(1, min(3, (max(target.count, best.candidate.count) + 2) / 4))
-        return best.distance <= allowed ? best.candidate : nil
+        if best.distance <= allowed { return best.candidate }
+        return abbreviated(target, in: candidates)
+    }
+
+    /// The one candidate that an abbreviation such as "local-govt" or "exec" starts like: they share
+    /// at least half the word's characters, and four or more, at the start.
+    private static func abbreviated(_ word: String, in candidates: some Sequence<String>) -> String? {
+        let length = max(4, (word.count + 1) / 2)
+        guard word.count >= length else { return nil }
+        let start = word.prefix(length)
+        let matches = candidates.filter { $0.lowercased().hasPrefix(start) }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// `"; did you mean \"x\"?"`, or an empty string when nothing is close.

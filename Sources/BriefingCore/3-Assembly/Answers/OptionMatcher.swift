@@ -15,9 +15,12 @@ public enum OptionMatcher {
 
     /// The closest option value or label to `text`, for a did-you-mean.
     public static func suggestion(for text: String, in question: Question) -> ChoiceOption? {
-        let words = question.options.flatMap { [$0.value, $0.label] }
-        guard let match = Suggestion.closest(to: normalise(text), in: words) else { return nil }
-        return question.options.first { $0.value == match || $0.label == match }
+        let wanted = normalise(text)
+        if let value = Suggestion.closest(to: wanted, in: question.options.map(\.value)) {
+            return question.option(value)
+        }
+        guard let label = Suggestion.closest(to: wanted, in: question.options.map(\.label)) else { return nil }
+        return question.options.first { $0.label == label }
     }
 
     /// Lower case, single spaces, curly apostrophes straightened.
