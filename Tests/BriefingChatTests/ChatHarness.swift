@@ -47,6 +47,19 @@ enum ChatHarness {
         transcript.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// The snippet ids a /whatif or /scenario compare report lists as added ("+") or removed ("-").
+    static func changes(_ transcript: String, _ sign: String) -> [String] {
+        let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false)
+        var ids: [String] = []
+        for (index, line) in lines.enumerated() where line.hasPrefix("  \(sign) ") {
+            // The title may wrap; the id line is the first one below it that holds " · ".
+            if let idLine = lines[(index + 1)...].first(where: { $0.contains(" · ") }) {
+                ids.append(String(idLine.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]))
+            }
+        }
+        return ids
+    }
+
     /// The answers of a complete Welsh health board interview, typed the way people type.
     static let welshHealthBoard = [
         "Cardiff and Vale University Health Board",

@@ -45,8 +45,8 @@ import BriefingCore
     @Test func whatIfShowsTheChangeWithoutMakingIt() {
         let (transcript, engine) = ChatHarness.run(lines: complete + ["/whatif stage=formal-consultation"])
         #expect(engine.interview.answers["stage"] == .choice("options"))
-        #expect(transcript.contains("+  stage-formal-consultation-summary"))
-        #expect(transcript.contains("-  stage-options-summary"))
+        #expect(ChatHarness.changes(transcript, "+").contains("stage-formal-consultation-summary"))
+        #expect(ChatHarness.changes(transcript, "-").contains("stage-options-summary"))
         #expect(transcript.contains("minutes 9.8 -> 9.8 (±0)"))
         #expect(transcript.contains("Nothing has changed."))
     }
@@ -55,7 +55,7 @@ import BriefingCore
         let (transcript, engine) = ChatHarness.run(lines: complete + ["what if we were in Scotland?"])
         #expect(engine.interview.answers["nation"] == .choice("wales"))
         #expect(transcript.contains("What if Nation: Scotland?"))
-        #expect(transcript.contains("+  scotland-statutory-frame"))
+        #expect(ChatHarness.changes(transcript, "+").contains("scotland-statutory-frame"))
     }
 
     @Test func whyAndWhyNotExplainProvenance() {
@@ -76,7 +76,7 @@ import BriefingCore
         #expect(engine.interview.answers["stage"] == .choice("options"))
         #expect(engine.scenarios.keys.sorted() == ["later", "now"])
         #expect(transcript.contains("From 'now' to 'later':"))
-        #expect(transcript.contains("+  stage-decision-summary"))
+        #expect(ChatHarness.changes(transcript, "+").contains("stage-decision-summary"))
         #expect(transcript.contains("Now using scenario 'now'"))
     }
 

@@ -1,6 +1,7 @@
 /// Human-readable comparison of two briefings, for `briefing diff` and the chat's `/whatif`.
 public enum ComparisonReport {
-    public static func text(_ comparison: BriefingComparison) -> String {
+    /// Lines fit `width` columns, so the report reads in an 80-column terminal.
+    public static func text(_ comparison: BriefingComparison, width: Int = 78) -> String {
         var out = ""
         for change in comparison.answerChanges {
             out += "\(change.id): \(change.before ?? "(unanswered)") -> \(change.after ?? "(unanswered)")\n"
@@ -9,9 +10,12 @@ public enum ComparisonReport {
         if comparison.isEmpty {
             out += "The briefing would not change.\n"
         } else {
-            let rows = comparison.added.map { ["  +", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
-                + comparison.removed.map { ["  -", $0.id, $0.section, MinutesFormat.short($0.minutes) + " min", $0.title] }
-            out += TextTable.format(rows)
+            for (sign, changes) in [("+", comparison.added), ("-", comparison.removed)] {
+                for change in changes {
+                    out += "  \(sign) " + TextWrapper.wrap(change.title, width: width - 4).joined(separator: "\n    ") + "\n"
+                    out += "    \(change.id) · \(change.section) · \(MinutesFormat.short(change.minutes)) min\n"
+                }
+            }
         }
         let delta = (comparison.minutesDelta * 10).rounded() / 10
         let sign = delta > 0 ? "+" : delta < 0 ? "-" : "±"

@@ -1,13 +1,16 @@
 /// The shape of a briefing at a glance: sections, snippet titles and minutes against the budget.
 public enum OutlineReport {
-    public static func text(_ briefing: Briefing) -> String {
+    /// Lines fit `width` columns, so the outline reads in an 80-column terminal.
+    public static func text(_ briefing: Briefing, width: Int = 78) -> String {
         var out = "Outline: \(MinutesFormat.short(briefing.totalMinutes)) of \(MinutesFormat.short(briefing.budgetMinutes)) minutes\n"
         for section in briefing.sections where !section.snippets.isEmpty {
             let minutes = section.snippets.reduce(0) { $0 + $1.minutes }
             out += "\n  \(section.title) (\(MinutesFormat.short(minutes)) min)\n"
-            out += TextTable.format(section.snippets.map { snippet in
-                ["    -", snippet.title, MinutesFormat.short(snippet.minutes), snippet.id]
-            })
+            for snippet in section.snippets {
+                let title = TextWrapper.wrap(snippet.title, width: width - 6)
+                out += "    • " + title.joined(separator: "\n      ") + "\n"
+                out += "      \(snippet.id) · \(MinutesFormat.short(snippet.minutes)) min\n"
+            }
         }
         if !briefing.sources.isEmpty {
             out += "\n  Sources (\(briefing.sources.count))\n"
