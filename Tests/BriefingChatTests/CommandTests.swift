@@ -93,9 +93,10 @@ import BriefingCore
         #expect(transcript.contains("Wrote the briefing"))
         let written = try String(contentsOfFile: folder + "/out.md", encoding: .utf8)
         let blueprint = ChatHarness.library.blueprint("senior-leader")!
-        let built = MarkdownRenderer.render(Assembler(library: ChatHarness.library, blueprint: blueprint)
-            .assemble(engine.interview.answers, date: ChatHarness.date)) + "\n"
+        let built = OutputFormat.markdown.fileContents(Assembler(library: ChatHarness.library, blueprint: blueprint)
+            .assemble(engine.interview.answers, date: ChatHarness.date))
         #expect(written == built)
+        #expect(written.hasSuffix("\n") && !written.hasSuffix("\n\n"))
     }
 
     @Test func exportNeverOverwritesSilently() throws {
@@ -103,7 +104,7 @@ import BriefingCore
         try "keep me".write(toFile: folder + "/out.md", atomically: true, encoding: .utf8)
         let (transcript, _) = ChatHarness.run(lines: complete + ["/export md out.md"], workingDirectory: folder)
         #expect(try String(contentsOfFile: folder + "/out.md", encoding: .utf8) == "keep me")
-        #expect(transcript.contains("already exists, so I left it alone. To replace it: /export md"))
+        #expect(ChatHarness.flat(transcript).contains("already exists, so I left it alone. To replace it: /export md"))
         ChatHarness.run(lines: complete + ["/export md out.md --force"], workingDirectory: folder)
         #expect(try String(contentsOfFile: folder + "/out.md", encoding: .utf8).hasPrefix("# Co-production briefing"))
     }

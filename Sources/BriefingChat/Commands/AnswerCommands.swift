@@ -10,7 +10,6 @@ extension ChatEngine {
         activeInterview.answers = last.answers
         activeInterview.skipped = last.skipped
         changing = nil
-        announcedReady = false
         say("Undone: \(last.note).")
         autosave()
         askNext()
@@ -23,13 +22,11 @@ extension ChatEngine {
         }
         guard let question = question(named: argument) else { return }
         changing = question
-        announcedReady = false
         askNext()
     }
 
     func set(_ argument: String) {
         guard let changes = parseAssignments(argument, usage: "/set nation=wales") else { return }
-        announcedReady = false
         record(changes, note: nil)
     }
 

@@ -36,7 +36,7 @@ extension ChatEngine {
         let stem = defaultFileStem(suffix: readiness ? "readiness" : "briefing")
         guard let path = outputPath(words.joined(separator: " "), defaultName: stem + "." + format.fileExtension) else { return }
         do {
-            try AtomicFile.write(format.render(briefing) + (format == .markdown ? "\n" : ""), to: path, overwrite: force)
+            try AtomicFile.write(format.fileContents(briefing), to: path, overwrite: force)
             say(style.success("✓ ") + "Wrote the \(readiness ? "readiness report" : "briefing") (\(MinutesFormat.short(briefing.totalMinutes)) minutes) to \(path)")
         } catch {
             reportWriteFailure(error, path: path, retry: "/export \(format.rawValue)\(readiness ? " readiness" : "") \(path) --force")
@@ -139,8 +139,8 @@ extension ChatEngine {
         if case .cannotCreateOutput(_, let reason) = error, reason.contains("already exists") {
             sayError("\(path) already exists, so I left it alone. To replace it: \(retry)")
         } else {
-            sayError("Could not write \(path): \(error.message). "
-                     + "The session is unchanged; try another path.")
+            let reason = if case .cannotCreateOutput(_, let reason) = error { reason } else { error.message }
+            sayError("Could not write \(path): \(reason). The session is unchanged; try another path.")
         }
     }
 }

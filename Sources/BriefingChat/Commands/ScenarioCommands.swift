@@ -52,7 +52,6 @@ extension ChatEngine {
             pushUndo("switched to scenario '\(name)'")
             interview.answers = answers
             changing = nil
-            announcedReady = false
             say("Now using scenario '\(name)' (/back returns to the previous answers).")
             autosave()
             askNext()

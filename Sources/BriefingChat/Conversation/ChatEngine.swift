@@ -219,9 +219,14 @@ public final class ChatEngine {
                 newline: false)
             return
         }
-        guard !assessing, !announcedReady else { return }
-        announcedReady = true
+        guard !assessing else { return }
         let briefing = interview.assemble(date: configuration.date)
+        if announcedReady {
+            say(style.dim("The briefing now stands at \(MinutesFormat.short(briefing.totalMinutes)) of "
+                          + "\(MinutesFormat.short(briefing.budgetMinutes)) minutes; /outline shows it."))
+            return
+        }
+        announcedReady = true
         say("")
         say(style.bold("Your briefing is ready.") + " Here is its outline:")
         say(OutlineReport.text(briefing), newline: false)
@@ -345,21 +350,24 @@ public final class ChatEngine {
 
     // MARK: Output
 
-    /// Writes `text`; prose lines wider than the page are wrapped, indented lines (tables, previews)
-    /// are left as they are.
+    /// Writes `text`, with prose wrapped to the page.
     func say(_ text: String, newline: Bool = true) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            guard let first = line.first, !first.isWhitespace, DisplayWidth.of(line) > Self.pageWidth else { return [String(line)] }
-            return TextWrapper.wrap(String(line), width: Self.pageWidth)
+        output.write(Self.pageLines(text).joined(separator: "\n") + (newline ? "\n" : ""))
+    }
+
+    /// Prose lines wrapped to the page; indented lines (tables, previews) left as they are.
+    static func pageLines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            guard let first = line.first, !first.isWhitespace, DisplayWidth.of(line) > pageWidth else { return [String(line)] }
+            return TextWrapper.wrap(String(line), width: pageWidth)
         }
-        output.write(lines.joined(separator: "\n") + (newline ? "\n" : ""))
     }
 
     /// The width prose is wrapped to.
     static let pageWidth = 78
 
     func sayError(_ text: String) {
-        output.write(style.error(text) + "\n")
+        output.write(Self.pageLines(text).map(style.error).joined(separator: "\n") + "\n")
     }
 }
 

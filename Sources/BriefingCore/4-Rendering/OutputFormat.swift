@@ -7,6 +7,14 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// The file extension for exports.
     public var fileExtension: String { rawValue }
 
+    /// The briefing as a file holds it: rendered, ending with exactly one newline. `build` and the
+    /// chat's `/export` both write this, so the two give the same bytes.
+    public func fileContents(_ briefing: Briefing, options: RenderOptions = RenderOptions()) -> String {
+        var text = render(briefing, options: options)
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text + "\n"
+    }
+
     /// Renders `briefing` in this format.
     public func render(_ briefing: Briefing, options: RenderOptions = RenderOptions()) -> String {
         switch self {

@@ -79,7 +79,7 @@ struct BuildCommand: BriefingSubcommand {
         let date = try CalendarDate.resolve(explicit: output.date)
         let briefing = Assembler(library: library, blueprint: blueprint)
             .assemble(answers, date: date, provenance: output.format == .json)
-        try output.emit(output.format.render(briefing, options: output.renderOptions))
+        try output.emit(output.format.fileContents(briefing, options: output.renderOptions))
         return true
     }
 

@@ -231,9 +231,8 @@ public struct BatchRunner: Sendable {
             return .failed(BatchRowFailure(messages), diagnostics)
         }
         let briefing = assembler.assemble(answers, date: settings.date, provenance: settings.format == .json)
-        var text = streaming ? JSONRenderer.encode(briefing, pretty: false)
-                             : settings.format.render(briefing, options: settings.renderOptions)
-        if !text.hasSuffix("\n") { text += "\n" }
+        let text = streaming ? JSONRenderer.encode(briefing, pretty: false) + "\n"
+                             : settings.format.fileContents(briefing, options: settings.renderOptions)
         var written = given.writtenText
         for assignment in settings.assignments {
             if case .text(let text) = assignment.value { written[assignment.id] = text } else { written[assignment.id] = nil }
