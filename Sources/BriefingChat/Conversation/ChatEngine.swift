@@ -49,7 +49,10 @@ public final class ChatEngine {
         if configuration.resume {
             resumeSession()
         } else if let store, case .success(let saved) = store.load(), !saved.answers.isEmpty {
-            let organisation = saved.answers["organisation"].flatMap { if case .text(let text) = $0 { text } else { nil } }
+            let organisation = saved.answers["organisation"].flatMap { value -> String? in
+                if case .text(let text) = value { return text }
+                return nil
+            }
             say(style.dim("(A saved session\(organisation.map { " for \($0)" } ?? "") exists; "
                 + "type /resume to continue it. It will be replaced once you answer here.)"))
         }

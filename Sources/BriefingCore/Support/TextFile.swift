@@ -73,7 +73,8 @@ public enum TextFile {
                        "not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset)); save the file as UTF-8")
     }
 
-    private static func firstInvalidByte(in bytes: [UInt8]) -> (line: Int, column: Int, offset: Int) {
+    /// Where the first byte that breaks UTF-8 is: its 1-based line and column, and its offset.
+    static func firstInvalidByte(in bytes: [UInt8]) -> (line: Int, column: Int, offset: Int) {
         var line = 1, column = 1, index = 0
         while index < bytes.count {
             let lead = bytes[index]

@@ -45,6 +45,16 @@ public enum AnswerValue: Sendable, Hashable {
         }
     }
 
+    /// The answer in the shape an answers file gives it, ready to be resolved again.
+    public var rawValue: RawAnswer.Value {
+        switch self {
+        case .text(let text): .text(text)
+        case .choice(let value): .text(value)
+        case .choices(let values): .list(values)
+        case .number(let number): .number(number)
+        }
+    }
+
     /// The answer as a script writes it: option values, the text, or the number.
     public var raw: String {
         switch self {

@@ -34,7 +34,7 @@ public struct BatchRowDecoder: Sendable {
         var problems: [String] = []
         for (column, cell) in zip(header, cells) where !cell.isEmpty {
             guard let text = String(validating: cell, as: UTF8.self) else {
-                let offset = Self.firstInvalidUTF8Offset(cell)
+                let offset = TextFile.firstInvalidByte(in: cell).offset
                 problems.append("not valid UTF-8 (byte \(Self.hex(cell[offset])) in column '\(column)'); save the file as UTF-8")
                 continue
             }
@@ -52,7 +52,7 @@ public struct BatchRowDecoder: Sendable {
 
     private func objectAnswers(_ bytes: [UInt8], line: Int) -> Result<RowAnswers, BatchRowFailure> {
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            let offset = Self.firstInvalidUTF8Offset(bytes)
+            let offset = TextFile.firstInvalidByte(in: bytes).offset
             return .failure(BatchRowFailure("not valid UTF-8 (byte \(Self.hex(bytes[offset])) at offset \(offset)); save the file as UTF-8"))
         }
         let members: [String: JSONValue]
@@ -107,24 +107,5 @@ public struct BatchRowDecoder: Sendable {
     /// A byte as it is named in messages: `0xFF`.
     static func hex(_ byte: UInt8) -> String {
         "0x" + String(byte, radix: 16, uppercase: true)
-    }
-
-    /// The offset of the first byte that breaks UTF-8 in `bytes`.
-    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
-        var index = 0
-        while index < bytes.count {
-            let length: Int
-            switch bytes[index] {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return index
-            }
-            guard index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil
-            else { return index }
-            index += length
-        }
-        return max(0, bytes.count - 1)
     }
 }
