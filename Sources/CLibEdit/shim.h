@@ -43,10 +43,6 @@ static inline int briefing_el_add_function(EditLine *el, const char *name, const
 static inline int briefing_el_bind(EditLine *el, const char *key, const char *function) {
     return el_set(el, EL_BIND, key, function, NULL);
 }
-static inline int briefing_el_source_none(EditLine *el) {
-    (void)el;
-    return 0;
-}
 
 static inline History *briefing_history_init(void) { return history_init(); }
 static inline void briefing_history_end(History *h) { history_end(h); }

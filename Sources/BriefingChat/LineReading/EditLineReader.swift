@@ -47,8 +47,6 @@ public final class EditLineReader: LineReader {
         close()
     }
 
-    public var isInteractive: Bool { true }
-
     public func readLine(prompt: String) -> LineReadResult {
         free(promptBuffer)
         promptBuffer = strdup(prompt)

@@ -17,8 +17,6 @@ public enum LineReadResult: Sendable, Equatable {
 public protocol LineReader: AnyObject {
     /// Reads one line, showing `prompt` when the reader is interactive.
     func readLine(prompt: String) -> LineReadResult
-    /// Whether the reader is interactive (a terminal with line editing).
-    var isInteractive: Bool { get }
 }
 
 /// Limits that keep a pasted megabyte from swamping the conversation.

@@ -19,8 +19,6 @@ public final class PlainLineReader: LineReader {
         self.echo = echo
     }
 
-    public var isInteractive: Bool { false }
-
     public func readLine(prompt: String) -> LineReadResult {
         var line: [UInt8] = []
         var length = 0

@@ -17,8 +17,6 @@ public final class ScriptedLineReader: LineReader {
         self.init(lines.map { .line($0) }, echo: echo)
     }
 
-    public var isInteractive: Bool { false }
-
     public func readLine(prompt: String) -> LineReadResult {
         prompts.append(prompt)
         let result = script.isEmpty ? LineReadResult.endOfInput : script.removeFirst()
