@@ -168,4 +168,28 @@ import Testing
             #expect(report.emptySectionCount == 0 && report.overflowCount == 0, "\(report.summary)")
         }
     }
+
+    @Test func coverageFindsAnEmptySectionAndAnOverflow() throws {
+        let copy = NSTemporaryDirectory() + "briefing-coverage-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
+        for folder in ["Briefings", "Snippets"] {
+            try FileManager.default.copyItem(atPath: Self.root + "/" + folder, toPath: copy + "/" + folder)
+        }
+        try FileManager.default.removeItem(atPath: copy + "/Snippets/stages/stage-decision-summary.md")
+        for file in ["meaning/meaning-four-principles.md", "meaning/meaning-participation-ladder.md",
+                     "drivers/drivers-trust.md", "drivers/drivers-budget-pressure.md", "drivers/drivers-health-inequalities.md"] {
+            let path = copy + "/Snippets/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: "priority: 2", with: "priority: 1").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let library = try LibraryLoader.load(from: copy)
+        let report = CoverageChecker.check(Assembler(library: library, blueprint: library.blueprint("senior-leader")!))
+        #expect(report.combinations == 67_200)
+        // One stage in five has no summary: 67,200 / 5.
+        #expect(report.emptySectionCount == 13_440 / 2)
+        #expect(report.overflowCount > 0)
+        let messages = report.diagnostics(file: "senior-leader.yaml").map(\.message)
+        #expect(messages.contains { $0.hasPrefix("required section 'summary' is empty in 6720 combinations, e.g. ") && $0.contains("stage=decision") })
+    }
 }

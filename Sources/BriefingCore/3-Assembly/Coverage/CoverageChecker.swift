@@ -11,25 +11,37 @@ public enum CoverageChecker {
         let space = AnswerSpace(blueprint: assembler.blueprint, budgets: budgets)
         let sectionOfCandidate = assembler.sectionOfCandidate
         let required = assembler.blueprint.sections.indices.filter { assembler.blueprint.sections[$0].required }
+        let essential = assembler.candidates.indices.filter { assembler.candidates[$0].priority == 1 }
         let chunks = max(1, min(64, space.count / 256))
         let results = parallelMap(Array(0..<chunks)) { chunk -> CoverageReport in
             var report = CoverageReport(blueprintID: assembler.blueprint.id, combinations: 0, description: space.description)
             var index = chunk
             while index < space.count {
                 let answers = space.answers(at: index)
-                let plan = assembler.plan(in: EvaluationScope(blueprint: assembler.blueprint, answers: answers))
+                let scope = EvaluationScope(blueprint: assembler.blueprint, answers: answers)
                 report.combinations += 1
+                // Priority-1 snippets are always in, so they alone settle the overflow check and, in
+                // nearly every combination, fill every required section; the full plan is needed
+                // only when a required section has no priority-1 snippet.
                 var filled = Set<Int>()
-                for candidate in plan.included.indices where plan.included[candidate] {
+                var essentialMinutes = 0.0
+                for candidate in essential where assembler.candidates[candidate].when?.holds(in: scope) ?? true {
                     filled.insert(sectionOfCandidate[candidate])
+                    essentialMinutes += assembler.candidates[candidate].minutes
+                }
+                if required.contains(where: { !filled.contains($0) }) {
+                    let plan = assembler.plan(in: scope)
+                    for candidate in plan.included.indices where plan.included[candidate] {
+                        filled.insert(sectionOfCandidate[candidate])
+                    }
                 }
                 for section in required where !filled.contains(section) {
                     report.record(.emptySection(assembler.blueprint.sections[section].id), index: index,
                                   example: space.describe(answers))
                 }
-                if plan.budgetMinutes >= minimumBudget, plan.essentialMinutes > plan.budgetMinutes + 1e-9 {
+                if scope.budgetMinutes >= minimumBudget, essentialMinutes > scope.budgetMinutes + 1e-9 {
                     report.record(.overflow, index: index,
-                                  example: space.describe(answers) + " (needs \(MinutesFormat.short(plan.essentialMinutes)) min)")
+                                  example: space.describe(answers) + " (needs \(MinutesFormat.short(essentialMinutes)) min)")
                 }
                 index += chunks
             }
