@@ -131,7 +131,7 @@ import Testing
         let briefing = Self.assemble(Self.welsh, blueprint: blueprint)
         #expect(briefing.includedSnippetIDs == ["intro", "wales-law", "steps"])
         #expect(briefing.totalMinutes == 3)
-        #expect(briefing.notes == ["The essential content alone needs 3 minutes, over the 2-minute budget."])
+        #expect(briefing.notes == ["The essential content alone, with summaries where they exist, needs 3 minutes, over the 2-minute budget."])
     }
 
     @Test("the budget falls back to the question's default")

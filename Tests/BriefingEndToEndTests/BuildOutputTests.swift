@@ -109,7 +109,7 @@ import Testing
 
         let provenance = try #require(briefing["provenance"] as? [[String: Any]])
         #expect(provenance.compactMap { $0["id"] as? String }.sorted() == snippetIDs.sorted())
-        let reasons: Set<String> = ["always", "condition-true", "condition-false", "over-budget"]
+        let reasons: Set<String> = ["always", "condition-true", "condition-false", "over-budget", "condensed", "duplicate"]
         for decision in provenance {
             let id = decision["id"] as? String ?? "?"
             #expect(reasons.contains(decision["reason"] as? String ?? ""), "\(id)")

@@ -81,6 +81,12 @@ enum LibraryValidator {
                         + Suggestion.didYouMean(variable.name, in: vocabulary.names))
                 if reported.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
             }
+            for variable in snippet.summary?.variables ?? [] where vocabulary.entry(variable.name) == nil {
+                let diagnostic = Diagnostic.error(
+                    at: at, "unknown variable '{{\(variable.name)}}' in the summary, in blueprint \(blueprint.id)"
+                        + Suggestion.didYouMean(variable.name, in: vocabulary.names))
+                if reported.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
+            }
         }
         return diagnostics
     }

@@ -21,4 +21,27 @@ enum MarkdownBodyChecker {
         }
         return diagnostics
     }
+
+    /// Checks a summary, which is inline Markdown: one paragraph, no lists, quotes, headings or HTML.
+    static func checkInline(_ text: String, at location: SourceLocation) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let document = MarkdownDocument(text)
+        var paragraphs = 0
+        MarkdownNode(pointer: document.root).walk { node in
+            switch node.kind {
+            case .paragraph:
+                paragraphs += 1
+            case .heading, .list, .blockQuote, .codeBlock, .table, .thematicBreak:
+                diagnostics.append(.error(at: location, "a summary is one or two sentences of inline text, without headings, lists, quotes, code blocks or tables"))
+            case .htmlBlock, .htmlInline:
+                diagnostics.append(.error(at: location, "raw HTML is not allowed in a summary: it is removed from every output"))
+            default:
+                break
+            }
+        }
+        if paragraphs > 1, diagnostics.isEmpty {
+            diagnostics.append(.error(at: location, "a summary is a single paragraph"))
+        }
+        return diagnostics
+    }
 }

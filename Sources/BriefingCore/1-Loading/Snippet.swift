@@ -14,6 +14,13 @@ public final class Snippet: Sendable, Identifiable {
     public let order: Int
     public let minutes: Double
     public let body: Template
+    /// The snippet in one or two sentences, used in place of the body when time is short.
+    public let summary: Template?
+    /// The reading time of the summary, at 200 words a minute.
+    public let summaryMinutes: Double
+    public let summaryWordCount: Int
+    /// The ideas the snippet states; a briefing keeps only the first snippet, in fill order, per idea.
+    public let covers: [String]
     public let sources: [Citation]
     /// The date the content was last reviewed, as YYYY-MM-DD.
     public let reviewed: String?
@@ -29,6 +36,7 @@ public final class Snippet: Sendable, Identifiable {
 
     public init(id: String, title: String, section: String, blueprints: [String]? = nil, when: Condition? = nil,
                 priority: Int = 2, order: Int = 50, minutes: Double? = nil, body: Template,
+                summary: Template? = nil, summaryWordCount: Int = 0, covers: [String] = [],
                 sources: [Citation] = [], reviewed: String? = nil, wordCount: Int,
                 location: SourceLocation, whenLocation: SourceLocation? = nil,
                 whenLocations: [SourceLocation] = [], bodyLine: Int = 1) {
@@ -41,6 +49,10 @@ public final class Snippet: Sendable, Identifiable {
         self.order = order
         self.minutes = minutes ?? Snippet.minutes(forWords: wordCount)
         self.body = body
+        self.summary = summary
+        self.summaryWordCount = summaryWordCount
+        self.summaryMinutes = Snippet.minutes(forWords: summaryWordCount)
+        self.covers = covers
         self.sources = sources
         self.reviewed = reviewed
         self.wordCount = wordCount

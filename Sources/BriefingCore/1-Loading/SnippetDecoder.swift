@@ -4,7 +4,11 @@ import Yams
 /// Turns a `Snippets/**/*.md` file into a `Snippet`, collecting every problem on the way.
 enum SnippetDecoder {
     static let keys = ["id", "title", "section", "blueprints", "when", "priority", "order", "minutes",
-                       "sources", "reviewed"]
+                       "sources", "reviewed", "summary", "covers"]
+    /// The most words a summary may have.
+    static let summaryWordLimit = 60
+    /// A priority-1 or priority-2 snippet longer than this needs a summary.
+    static let summaryNeededAbove = 100
 
     static func decode(_ text: String, file: String, defaultID: String) -> (Snippet?, [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -25,6 +29,10 @@ enum SnippetDecoder {
 
         let id = fields.string("id") ?? defaultID
         let title = fields.string("title", required: true)
+        if let title, title.contains("{{") {
+            fields.diagnostics.append(.error(at: fields.location(of: "title"),
+                                             "a title is plain text: '{{' variables are not filled in titles, so write it without one"))
+        }
         let section = fields.string("section", required: true)
         let blueprints = fields.strings("blueprints")
         let when = fields.condition("when")
@@ -33,6 +41,11 @@ enum SnippetDecoder {
         let minutes = fields.number("minutes")
         if let minutes, minutes <= 0 {
             fields.diagnostics.append(.error(at: fields.location(of: "minutes"), "'minutes' must be above 0"))
+        }
+        let covers = fields.strings("covers") ?? []
+        for idea in covers where idea.isEmpty || idea.contains(where: { $0.isWhitespace }) {
+            fields.diagnostics.append(.error(at: fields.location(of: "covers"),
+                                             "'covers' lists idea ids such as wales-llais, not '\(idea)'"))
         }
         let reviewed = reviewedDate(&fields)
         let sources = citations(&fields, document: document)
@@ -49,14 +62,44 @@ enum SnippetDecoder {
                                              "the snippet has no body"))
         }
         fields.diagnostics += MarkdownBodyChecker.check(parts.body, file: file, firstLine: parts.bodyLine)
+        let bodyWords = WordCount.count(in: parts.body)
+        let (summary, summaryWords) = decodeSummary(&fields, file: file)
+        if summary == nil, priority <= 2, bodyWords > summaryNeededAbove, fields.value("summary") == nil {
+            fields.diagnostics.append(.warning(
+                at: start, "a priority-\(priority) snippet of \(bodyWords) words needs a 'summary' for short briefings"))
+        }
         diagnostics += fields.diagnostics
 
         guard let title, let section, let body else { return (nil, diagnostics) }
         let snippet = Snippet(id: id, title: title, section: section, blueprints: blueprints, when: when?.condition,
-                              priority: priority, order: order, minutes: minutes, body: body, sources: sources,
-                              reviewed: reviewed, wordCount: WordCount.count(in: parts.body), location: start,
+                              priority: priority, order: order, minutes: minutes, body: body,
+                              summary: summary, summaryWordCount: summaryWords, covers: covers, sources: sources,
+                              reviewed: reviewed, wordCount: bodyWords, location: start,
                               whenLocation: when?.start, whenLocations: when?.locations ?? [], bodyLine: parts.bodyLine)
         return (snippet, diagnostics)
+    }
+
+    /// The `summary:` as a template of inline Markdown, with its word count.
+    private static func decodeSummary(_ fields: inout YAMLFields, file: String) -> (Template?, Int) {
+        guard let node = fields.value("summary") else { return (nil, 0) }
+        let at = fields.location(of: "summary")
+        guard let text = node.scalar?.string, !text.isBlank else {
+            fields.diagnostics.append(.error(at: at, "'summary' must be one or two sentences of text"))
+            return (nil, 0)
+        }
+        let template: Template
+        do {
+            template = try Template(parsing: text)
+        } catch {
+            fields.diagnostics.append(.error(at: at, "in 'summary': \(error.message)"))
+            return (nil, 0)
+        }
+        let words = WordCount.count(in: text)
+        if words > summaryWordLimit {
+            fields.diagnostics.append(.warning(at: at, "the summary has \(words) words; keep it to \(summaryWordLimit)"))
+        }
+        fields.diagnostics += MarkdownBodyChecker.checkInline(text, at: at)
+        return (template, words)
     }
 
     private static func reviewedDate(_ fields: inout YAMLFields) -> String? {

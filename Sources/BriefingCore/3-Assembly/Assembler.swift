@@ -30,15 +30,23 @@ public struct Assembler: Sendable {
         public var selected: [Bool]
         /// Per candidate: it is in the briefing.
         public var included: [Bool]
+        /// Per candidate: it is in as its summary, because the full text did not fit the budget.
+        public var condensed: [Bool]
+        /// Per candidate: the candidate already in the briefing that covers the same idea, which
+        /// kept this one out.
+        public var duplicateOf: [Int?]
         /// Per candidate: the evaluated condition, when provenance was asked for.
         public var outcomes: [ConditionOutcome?]
-        /// The reading time of the selected priority-1 snippets, which are always in.
+        /// The reading time of the selected priority-1 snippets, which are always in, after any
+        /// condensing to summaries.
         public var essentialMinutes: Double
         public var budgetMinutes: Double
     }
 
-    /// Selects snippets and fits the budget: priority 1 always in, then the rest in fill order while
-    /// they fit.
+    /// Selects snippets and fits the budget. Priority 1 is always in; when it alone overruns the
+    /// budget, its snippets with a summary are condensed to it, last in fill order first, until they
+    /// fit. Then priority 2 and 3 in fill order: in full while it fits, else as the summary if that
+    /// fits. A snippet whose idea (`covers`) an earlier one in fill order already states is left out.
     public func plan(in scope: EvaluationScope, provenance wantProvenance: Bool = false) -> Plan {
         var outcomes = [ConditionOutcome?](repeating: nil, count: wantProvenance ? candidates.count : 0)
         var selected = [Bool](repeating: true, count: candidates.count)
@@ -54,21 +62,58 @@ public struct Assembler: Sendable {
         }
 
         var included = [Bool](repeating: false, count: candidates.count)
-        var essentialMinutes = 0.0
-        for index in candidates.indices where selected[index] && candidates[index].priority == 1 {
+        var condensed = [Bool](repeating: false, count: candidates.count)
+        var duplicateOf = [Int?](repeating: nil, count: candidates.count)
+        var claimed: [String: Int] = [:]
+        func earlierCover(of index: Int) -> Int? {
+            for idea in candidates[index].covers { if let other = claimed[idea] { return other } }
+            return nil
+        }
+        func claim(_ index: Int) {
+            for idea in candidates[index].covers where claimed[idea] == nil { claimed[idea] = index }
+        }
+
+        var essential: [Int] = []
+        var total = 0.0
+        for index in fillOrder where selected[index] && candidates[index].priority == 1 {
+            if let other = earlierCover(of: index) {
+                duplicateOf[index] = other
+                continue
+            }
             included[index] = true
-            essentialMinutes += candidates[index].minutes
+            claim(index)
+            essential.append(index)
+            total += candidates[index].minutes
         }
         let budget = scope.budgetMinutes
-        var remaining = budget - essentialMinutes
-        for index in fillOrder where selected[index] && candidates[index].priority > 1 {
-            if candidates[index].minutes <= remaining + 1e-9 {
-                included[index] = true
-                remaining -= candidates[index].minutes
+        if total > budget + 1e-9 {
+            for index in essential.reversed() where candidates[index].summary != nil {
+                condensed[index] = true
+                total -= candidates[index].minutes - candidates[index].summaryMinutes
+                if total <= budget + 1e-9 { break }
             }
         }
-        return Plan(selected: selected, included: included, outcomes: outcomes,
-                    essentialMinutes: essentialMinutes, budgetMinutes: budget)
+        let essentialMinutes = total
+        var remaining = budget - total
+        for index in fillOrder where selected[index] && candidates[index].priority > 1 {
+            let snippet = candidates[index]
+            if let other = earlierCover(of: index) {
+                duplicateOf[index] = other
+                continue
+            }
+            if snippet.minutes <= remaining + 1e-9 {
+                included[index] = true
+                remaining -= snippet.minutes
+                claim(index)
+            } else if snippet.summary != nil, snippet.summaryMinutes <= remaining + 1e-9 {
+                included[index] = true
+                condensed[index] = true
+                remaining -= snippet.summaryMinutes
+                claim(index)
+            }
+        }
+        return Plan(selected: selected, included: included, condensed: condensed, duplicateOf: duplicateOf,
+                    outcomes: outcomes, essentialMinutes: essentialMinutes, budgetMinutes: budget)
     }
 
     /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
@@ -77,6 +122,7 @@ public struct Assembler: Sendable {
         let scope = EvaluationScope(blueprint: blueprint, answers: answers)
         let plan = plan(in: scope, provenance: wantProvenance)
         let (selected, included, essentialMinutes, budget) = (plan.selected, plan.included, plan.essentialMinutes, plan.budgetMinutes)
+        let condensed = plan.condensed
         let outcomes = wantProvenance ? plan.outcomes : [ConditionOutcome?](repeating: nil, count: candidates.count)
 
         var sections: [BriefingSection] = blueprint.sections.map {
@@ -90,24 +136,28 @@ public struct Assembler: Sendable {
 
         for (index, snippet) in candidates.enumerated() {
             if included[index] {
-                total += snippet.minutes
-                let body = snippet.body.render(in: scope).trimmingTrailingWhitespace()
+                let short = condensed[index]
+                let minutes = short ? snippet.summaryMinutes : snippet.minutes
+                total += minutes
+                let text = (short ? snippet.summary ?? snippet.body : snippet.body).render(in: scope).trimmingTrailingWhitespace()
                 sections[sectionOfCandidate[index]].snippets.append(
                     BriefingSnippet(id: snippet.id, title: snippet.title, priority: snippet.priority,
-                                    minutes: snippet.minutes, markdown: body))
+                                    minutes: minutes, markdown: text, condensed: short))
                 for source in snippet.sources where seenSources.insert(source.url).inserted {
                     sources.append(source)
                 }
             }
             if wantProvenance {
                 decisions.append(decision(for: snippet, outcome: outcomes[index], selected: selected[index],
-                                          included: included[index]))
+                                          included: included[index], condensed: condensed[index],
+                                          duplicateOf: plan.duplicateOf[index].map { candidates[$0].id },
+                                          scope: scope))
             }
         }
 
         var notes: [String] = []
         if essentialMinutes > budget + 1e-9 {
-            notes.append("The essential content alone needs \(MinutesFormat.short(essentialMinutes)) minutes, over the \(MinutesFormat.short(budget))-minute budget.")
+            notes.append("The essential content alone, with summaries where they exist, needs \(MinutesFormat.short(essentialMinutes)) minutes, over the \(MinutesFormat.short(budget))-minute budget.")
         }
         for (index, section) in blueprint.sections.enumerated() where section.required && sections[index].snippets.isEmpty {
             notes.append("No snippet in the library covers the section \"\(section.title)\" for these answers.")
@@ -126,13 +176,15 @@ public struct Assembler: Sendable {
             sections: sections,
             sources: sources,
             provenance: decisions,
+            inferences: scope.inferences,
             notes: notes,
             titleMarkdown: blueprint.title.render(in: scope))
     }
 
-    private func decision(for snippet: Snippet, outcome: ConditionOutcome?, selected: Bool, included: Bool) -> SnippetDecision {
-        let reason: SnippetDecision.Reason
-        let explanation: String
+    private func decision(for snippet: Snippet, outcome: ConditionOutcome?, selected: Bool, included: Bool,
+                          condensed: Bool, duplicateOf: String?, scope: EvaluationScope) -> SnippetDecision {
+        var reason: SnippetDecision.Reason
+        var explanation: String
         switch (outcome, selected, included) {
         case (nil, _, true):
             reason = .always
@@ -144,18 +196,35 @@ public struct Assembler: Sendable {
             reason = .conditionFalse
             explanation = "condition false: \(outcome.explanation)"
         default:
-            reason = .overBudget
-            explanation = "left out: over the time budget"
+            if let duplicateOf {
+                reason = .duplicate
+                explanation = "left out: \(duplicateOf) already covers the same idea"
+            } else {
+                reason = .overBudget
+                explanation = "left out: over the time budget"
+            }
+        }
+        if condensed {
+            reason = .condensed
+            explanation = "condensed to its summary: over the time budget; " + explanation
+        }
+        let inferred = (outcome?.reads ?? []).compactMap { scope.inference(of: $0.identifier) }
+        for inference in inferred.reduce(into: [AnswerInference](), { if !$0.contains($1) { $0.append($1) } }) {
+            explanation += " (\(inference.explanation))"
         }
         return SnippetDecision(id: snippet.id, section: snippet.section, title: snippet.title,
-                               priority: snippet.priority, minutes: snippet.minutes, included: included,
-                               reason: reason, condition: snippet.when?.source, reads: outcome?.reads ?? [],
+                               priority: snippet.priority, minutes: condensed ? snippet.summaryMinutes : snippet.minutes,
+                               included: included, condensed: condensed, reason: reason,
+                               condition: snippet.when?.source, reads: outcome?.reads ?? [],
                                explanation: explanation)
     }
 
     private func contextEntries(_ scope: EvaluationScope) -> [ContextEntry] {
         blueprint.contextQuestionIDs.compactMap { id in
             guard let question = blueprint.question(id), let text = scope.displayText(of: id) else { return nil }
+            if let inference = scope.inference(of: id) {
+                return ContextEntry(id: id, label: question.label, answer: text + " (from the \(inference.source))")
+            }
             return ContextEntry(id: id, label: question.label, answer: text)
         }
     }

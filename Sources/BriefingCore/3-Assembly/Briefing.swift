@@ -19,6 +19,9 @@ public struct Briefing: Sendable, Codable {
     public var sources: [Citation]
     /// Why every snippet of the blueprint is in or out.
     public var provenance: [SnippetDecision]
+    /// Answers the engine read from other answers (`topics` from the `challenge`); they are also in
+    /// `answers`.
+    public var inferences: [AnswerInference]
     /// Things the reader should know about the assembly itself, e.g. an over-full budget.
     public var notes: [String]
     /// The title as Markdown, with answers escaped.
@@ -26,6 +29,7 @@ public struct Briefing: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case blueprint, title, date, context, answers, scores, levels, sections, sources, provenance, notes
+        case inferences = "inferred"
         case budgetMinutes = "budget_minutes", totalMinutes = "total_minutes", titleMarkdown = "title_markdown"
     }
 
@@ -61,7 +65,19 @@ public struct BriefingSnippet: Sendable, Codable {
     public var title: String
     public var priority: Int
     public var minutes: Double
+    /// The snippet's summary or, when `condensed` is false, its full text.
     public var markdown: String
+    /// True when the summary stands in for the full text, because the full text did not fit the budget.
+    public var condensed: Bool
+
+    public init(id: String, title: String, priority: Int, minutes: Double, markdown: String, condensed: Bool = false) {
+        self.id = id
+        self.title = title
+        self.priority = priority
+        self.minutes = minutes
+        self.markdown = markdown
+        self.condensed = condensed
+    }
 }
 
 /// Why a snippet is in or out of a briefing.
@@ -76,6 +92,10 @@ public struct SnippetDecision: Sendable, Codable, Hashable {
         case conditionFalse = "condition-false"
         /// Out: its condition holds, but it did not fit the reading-time budget.
         case overBudget = "over-budget"
+        /// In as its summary: the full text did not fit the reading-time budget.
+        case condensed
+        /// Out: a snippet already in the briefing covers the same idea.
+        case duplicate
     }
 
     public var id: String
@@ -84,6 +104,8 @@ public struct SnippetDecision: Sendable, Codable, Hashable {
     public var priority: Int
     public var minutes: Double
     public var included: Bool
+    /// In as its summary rather than in full.
+    public var condensed: Bool
     public var reason: Reason
     /// The `when` condition as written.
     public var condition: String?

@@ -9,7 +9,7 @@ public enum OutlineReport {
             for snippet in section.snippets {
                 let title = TextWrapper.wrap(snippet.title, width: width - 6)
                 out += "    • " + title.joined(separator: "\n      ") + "\n"
-                out += "      \(snippet.id) · \(MinutesFormat.short(snippet.minutes)) min\n"
+                out += "      \(snippet.id) · \(MinutesFormat.short(snippet.minutes)) min" + (snippet.condensed ? " · summary" : "") + "\n"
             }
         }
         if !briefing.sources.isEmpty {
@@ -20,6 +20,7 @@ public enum OutlineReport {
             out += "\n  Left out for time: \(left.count) snippet\(left.count == 1 ? "" : "s") ("
                 + "\(MinutesFormat.short(left.reduce(0) { $0 + $1.minutes })) min) that a larger budget would include\n"
         }
+        for inference in briefing.inferences { out += "\n  Note: \(inference.explanation)\n" }
         for note in briefing.notes { out += "\n  Note: \(note)\n" }
         return out
     }
