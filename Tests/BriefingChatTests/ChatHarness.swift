@@ -71,5 +71,6 @@ enum ChatHarness {
         "trust, health inequalities",
         "",
         "How do we redesign urgent care without losing public trust?",
+        "",
     ]
 }

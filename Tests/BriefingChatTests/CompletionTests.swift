@@ -33,7 +33,7 @@ import BriefingCore
     }
 
     @Test func snippetIDsAndScenariosComplete() {
-        #expect(provider().complete("/why wales-stat").candidates == ["wales-statutory-frame"])
+        #expect(provider().complete("/why wales-duties-n").candidates == ["wales-duties-nhs-body"])
         #expect(provider().complete("/scenario use b").candidates == ["base", "bold"])
     }
 

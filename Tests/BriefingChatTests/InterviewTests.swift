@@ -15,7 +15,8 @@ import BriefingCore
             "elected",                     // audience by prefix
             "net zero; fatigue",           // drivers by label and synonym prefix
             "20",
-            "",
+            "",                            // no challenge
+            "",                            // no topics
         ])
         let answers = engine.interview.answers
         #expect(answers["organisation"] == .text("Highland Council"))
@@ -27,6 +28,7 @@ import BriefingCore
         #expect(answers["audience"] == .choice("elected-members"))
         #expect(answers["drivers"] == .choices(["consultation-fatigue", "net-zero"]))
         #expect(answers["minutes"] == .number(20))
+        #expect(answers["body"] == .choice("local-authority"))
         #expect(engine.interview.skipped.contains("leader_role"))
         #expect(transcript.contains("Your briefing is ready."))
     }
@@ -49,7 +51,7 @@ import BriefingCore
     }
 
     @Test func anAmbiguousPrefixAsksWhichOneWasMeant() {
-        let (transcript, engine) = ChatHarness.run(lines: ["Acme", "", "england", "local-government", "s"])
+        let (transcript, engine) = ChatHarness.run(lines: ["Acme", "", "england", "local-government", "", "s"])
         #expect(engine.interview.answers["level"] == nil)
         // "s" is too short to guess from; "se"/"st" are unique, so check a real clash instead.
         let (second, _) = ChatHarness.run(lines: ["Acme", "", "e"])

@@ -19,8 +19,8 @@ import Testing
 
     @Test func aFullInterviewWithCommands() throws {
         try check("welsh-health-board", ChatHarness.welshHealthBoard + [
-            "/answers", "/whatif stage=formal-consultation", "/why wales-statutory-frame",
-            "/whynot scotland-statutory-frame", "/outline", "/back", "/help", "/quit",
+            "/answers", "/whatif stage=formal-consultation", "/why wales-duties-nhs-body",
+            "/whynot scotland-duties-nhs-body", "/outline", "/back", "/help", "/quit",
         ])
     }
 

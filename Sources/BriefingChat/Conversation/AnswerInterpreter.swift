@@ -16,7 +16,7 @@ struct AnswerInterpreter {
 
     let question: Question
 
-    func interpret(_ line: String, sentence: [SentenceReader.Match]) -> Outcome {
+    func interpret(_ line: String, sentence: [PhraseMatcher.Match]) -> Outcome {
         let text = line.trimmingCharacters(in: .whitespaces)
         switch question.kind {
         case .text:
@@ -58,7 +58,7 @@ struct AnswerInterpreter {
         }
     }
 
-    private func choice(_ text: String, sentence: [SentenceReader.Match]) -> Outcome {
+    private func choice(_ text: String, sentence: [PhraseMatcher.Match]) -> Outcome {
         if let index = Int(text) {
             guard (1...question.options.count).contains(index) else {
                 return .invalid("There is no option \(index): pick a number from 1 to \(question.options.count).")
@@ -78,7 +78,7 @@ struct AnswerInterpreter {
         }
     }
 
-    private func multi(_ text: String, sentence: [SentenceReader.Match]) -> Outcome {
+    private func multi(_ text: String, sentence: [PhraseMatcher.Match]) -> Outcome {
         let lowered = text.lowercased()
         if ["none", "no", "nothing", "n/a", "-"].contains(lowered) { return .answer(.choices([]), note: nil) }
         var chosen = Set<String>(), notes: [String] = [], unknown: [String] = []

@@ -143,7 +143,7 @@ public final class ChatEngine {
             startAssessment()
             return
         }
-        let sentence = SentenceReader(questions: activeInterview.blueprint.questions).matches(in: line)
+        let sentence = PhraseMatcher(questions: activeInterview.blueprint.sentenceQuestions(asking: question)).matches(in: line)
         switch AnswerInterpreter(question: question).interpret(line, sentence: sentence) {
         case .answer(let value, let note):
             var changes = [(question, value)]
@@ -172,7 +172,7 @@ public final class ChatEngine {
     }
 
     /// Unanswered questions that a sentence also answers, one option each.
-    private func alsoUnderstood(_ sentence: [SentenceReader.Match], besides question: Question) -> [(Question, AnswerValue)] {
+    private func alsoUnderstood(_ sentence: [PhraseMatcher.Match], besides question: Question) -> [(Question, AnswerValue)] {
         var byQuestion: [String: [ChoiceOption]] = [:]
         for match in sentence where match.questionID != question.id {
             byQuestion[match.questionID, default: []].append(match.option)
@@ -218,7 +218,10 @@ public final class ChatEngine {
     func askNext() {
         if let question = currentQuestion {
             let defaultText = question.defaultValue.map { $0.display(for: question) }
-            say(presenter.present(question, position: activeInterview.position(of: question), defaultText: defaultText),
+            let inferred = question.inferredFrom == nil ? nil
+                : EvaluationScope(blueprint: activeInterview.blueprint, answers: activeInterview.answers).inference(of: question.id)
+            say(presenter.present(question, position: activeInterview.position(of: question), defaultText: defaultText,
+                                  inferred: inferred),
                 newline: false)
             return
         }
@@ -252,7 +255,7 @@ public final class ChatEngine {
     private func freeText(_ line: String) {
         guard !line.isEmpty else { return }
         let lowered = line.lowercased()
-        let matches = SentenceReader(questions: interview.blueprint.questions).matches(in: line)
+        let matches = PhraseMatcher(questions: interview.blueprint.sentenceQuestions(asking: nil)).matches(in: line)
         if lowered.hasPrefix("what if") || lowered.hasPrefix("whatif") {
             if matches.isEmpty {
                 say("I couldn't tell which answers you want to try. Use /whatif id=value, e.g. /whatif stage=formal-consultation.")
@@ -269,7 +272,7 @@ public final class ChatEngine {
         }
     }
 
-    private func hypothetical(from matches: [SentenceReader.Match]) -> [(Question, AnswerValue)] {
+    private func hypothetical(from matches: [PhraseMatcher.Match]) -> [(Question, AnswerValue)] {
         var seen = Set<String>()
         return matches.compactMap { match in
             guard let question = interview.blueprint.question(match.questionID), seen.insert(question.id).inserted else { return nil }

@@ -5,7 +5,10 @@ struct QuestionPresenter {
     let style: TerminalStyle
 
     /// The question with its numbered options and a hint on how to answer.
-    func present(_ question: Question, position: (index: Int, count: Int), defaultText: String?) -> String {
+    /// `inferred` is what the engine reads for this question from another answer, e.g. the topics of
+    /// the challenge; Enter keeps it.
+    func present(_ question: Question, position: (index: Int, count: Int), defaultText: String?,
+                 inferred: AnswerInference? = nil) -> String {
         var out = "\n" + style.bold("(\(position.index)/\(position.count)) \(question.ask)") + "\n"
         switch question.kind {
         case .choice, .multi:
@@ -25,7 +28,12 @@ struct QuestionPresenter {
         case .text:
             break
         }
-        if !question.required, question.kind != .number {
+        if let inferred, !inferred.values.isEmpty {
+            let labels = inferred.values.map { question.option($0)?.label ?? $0 }
+            let phrases = inferred.matches.map { "\"\($0.phrase)\"" }
+            out += "   From the \(inferred.source) I read: \(ListPhrase.join(labels)) (\(ListPhrase.join(phrases))).\n"
+            out += style.dim("   Press Enter to keep that, or give your own; 'none' if none apply.") + "\n"
+        } else if !question.required, question.kind != .number {
             out += style.dim("   Optional: press Enter to skip.") + "\n"
         }
         return out

@@ -15,6 +15,8 @@ public struct Blueprint: Sendable, Identifiable {
     /// Question and section positions by id, for lookups on the assembly path.
     private let questionPositions: [String: Int]
     private let sectionPositions: [String: Int]
+    /// The questions inferred from another answer's text, each with the matcher of its own options.
+    let inferred: [(question: Question, matcher: PhraseMatcher)]
 
     public init(id: String, title: Template, description: String? = nil, budget: Budget, questions: [Question],
                 sections: [Section], dimensions: [Dimension] = [], contextQuestionIDs: [String]? = nil,
@@ -27,6 +29,7 @@ public struct Blueprint: Sendable, Identifiable {
         self.sections = sections
         questionPositions = Dictionary(questions.enumerated().map { ($1.id, $0) }) { first, _ in first }
         sectionPositions = Dictionary(sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        inferred = questions.filter { $0.inferredFrom != nil }.map { ($0, PhraseMatcher(questions: [$0])) }
         self.dimensions = dimensions
         self.contextQuestionIDs = contextQuestionIDs ?? questions.filter { $0.kind != .scale }.map(\.id)
         self.location = location
@@ -40,6 +43,12 @@ public struct Blueprint: Sendable, Identifiable {
     /// The section with this id.
     public func section(_ id: String) -> Section? {
         sectionPositions[id].map { sections[$0] }
+    }
+
+    /// The questions whose options a sentence typed in the chat may answer: all but those inferred
+    /// from another answer (`topics`, read from the challenge), unless that one is being asked.
+    public func sentenceQuestions(asking current: Question?) -> [Question] {
+        questions.filter { $0.inferredFrom == nil || $0.id == current?.id }
     }
 
     /// The position of a section in the blueprint's order.

@@ -5,7 +5,7 @@ import Yams
 enum BlueprintDecoder {
     static let keys = ["id", "title", "description", "budget", "context", "questions", "sections", "dimensions"]
     static let questionKeys = ["id", "type", "ask", "help", "label", "required", "ask_if", "options",
-                               "min", "max", "default", "dimension"]
+                               "min", "max", "default", "dimension", "infer_from", "identity"]
     static let optionKeys = ["value", "label", "synonyms"]
     static let sectionKeys = ["id", "title", "required", "show_titles"]
     static let dimensionKeys = ["id", "title"]
@@ -112,6 +112,8 @@ enum BlueprintDecoder {
                         label: item.string("label"), required: item.bool("required") ?? false,
                         askIf: item.condition("ask_if")?.0, options: options,
                         minimum: item.number("min"), maximum: item.number("max"), defaultValue: defaultValue,
-                        dimension: item.string("dimension"), location: document.location(of: node))
+                        dimension: item.string("dimension"), inferredFrom: item.string("infer_from"),
+                        identity: item.bool("identity") ?? false,
+                        location: document.location(of: node))
     }
 }

@@ -43,6 +43,19 @@ enum BlueprintValidator {
                     diagnostics.append(.error(at: at, "scale question '\(question.id)' needs a 'dimension'"))
                 }
             }
+            if let source = question.inferredFrom {
+                if !(question.kind == .choice || question.kind == .multi) {
+                    diagnostics.append(.error(at: at, "only a choice or multi question can be inferred, not the \(question.kind.rawValue) question '\(question.id)'"))
+                }
+                if let text = blueprint.question(source) {
+                    if text.kind != .text {
+                        diagnostics.append(.error(at: at, "'\(question.id)' is inferred from '\(source)', which must be a text question"))
+                    }
+                } else {
+                    diagnostics.append(.error(at: at, "'\(question.id)' is inferred from unknown question '\(source)'"
+                                                  + Suggestion.didYouMean(source, in: blueprint.questions.map(\.id))))
+                }
+            }
             if let minimum = question.minimum, let maximum = question.maximum, minimum > maximum {
                 diagnostics.append(.error(at: at, "question '\(question.id)' has min \(ConditionValue.format(minimum)) above max \(ConditionValue.format(maximum))"))
             }

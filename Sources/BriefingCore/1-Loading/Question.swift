@@ -33,12 +33,19 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var defaultValue: AnswerValue?
     /// For readiness statements: the dimension the score counts towards.
     public var dimension: String?
+    /// For a choice or multi-choice question: the text question whose answer it is inferred from,
+    /// by matching the options' synonyms, when it is not answered itself (`topics` from `challenge`).
+    public var inferredFrom: String?
+    /// True for questions that say what the organisation is (nation, sector, kind of body): their
+    /// phrases read the same words independently, so "NHS Highland" names a nation and a kind of body.
+    public var identity: Bool
     public var location: SourceLocation
 
     public init(id: String, kind: Kind, ask: String, help: String? = nil, label: String? = nil,
                 required: Bool = false, askIf: Condition? = nil, options: [ChoiceOption] = [],
                 minimum: Double? = nil, maximum: Double? = nil, defaultValue: AnswerValue? = nil,
-                dimension: String? = nil, location: SourceLocation) {
+                dimension: String? = nil, inferredFrom: String? = nil, identity: Bool = false,
+                location: SourceLocation) {
         self.id = id
         self.kind = kind
         self.ask = ask
@@ -51,6 +58,8 @@ public struct Question: Sendable, Hashable, Identifiable {
         self.maximum = kind == .scale ? 3 : maximum
         self.defaultValue = defaultValue
         self.dimension = dimension
+        self.inferredFrom = inferredFrom
+        self.identity = identity
         self.location = location
     }
 

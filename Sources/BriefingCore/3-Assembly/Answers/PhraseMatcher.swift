@@ -1,68 +1,98 @@
 import Foundation
-import BriefingCore
 
 /// Finds the options a free-text sentence mentions, across questions: "We're an NHS trust in Cardiff"
-/// names a sector and a nation. Longer phrases win, and each word counts for one match only.
-struct SentenceReader {
+/// names a sector, a kind of body and a nation. Longer phrases win and each word counts for one match
+/// only: "a health board" is not the board audience, "consultation fatigue" is a driver and not the
+/// formal-consultation stage. The questions that say what the organisation is (`identity: true`:
+/// nation, sector, kind of body) read the same words independently of each other, so "Clarion
+/// Housing" names both the housing sector and a housing provider, and "NHS Highland" both a nation
+/// and an NHS body.
+///
+/// The chat reads whole sentences with it, and assembly infers answers such as `topics` from the
+/// `challenge` text with it. Matching is deterministic: the same text always gives the same matches.
+public struct PhraseMatcher: Sendable {
     /// An option recognised in the text, and the phrase that named it.
-    struct Match: Equatable {
-        var questionID: String
-        var option: ChoiceOption
-        var phrase: String
+    public struct Match: Equatable, Sendable {
+        public var questionID: String
+        public var option: ChoiceOption
+        public var phrase: String
     }
 
-    private struct Phrase {
+    private struct Phrase: Sendable {
         var words: [String]
         var questionID: String
         var option: ChoiceOption
     }
 
-    private let phrases: [Phrase]
+    /// Per question, in blueprint order: its phrases, longest first.
+    private let phrasesByQuestion: [[Phrase]]
+    /// Per question: whether it is an identity question, whose words other identity questions share.
+    private let sharesWords: [Bool]
 
     /// Prepares the phrases of every choice and multi-choice question in `questions`.
-    init(questions: [Question]) {
-        var phrases: [Phrase] = []
+    public init(questions: [Question]) {
+        var groups: [[Phrase]] = []
+        var shares: [Bool] = []
         for question in questions where question.kind == .choice || question.kind == .multi {
+            var phrases: [Phrase] = []
             for option in question.options {
                 var texts = Set([option.label] + option.synonyms)
                 texts.insert(option.value)
                 texts.insert(option.value.replacingOccurrences(of: "-", with: " "))
                 for text in texts {
-                    let words = SentenceReader.words(text)
+                    let words = PhraseMatcher.words(text)
                     if !words.isEmpty { phrases.append(Phrase(words: words, questionID: question.id, option: option)) }
                 }
             }
+            // Longest first; ties broken by the words and the value, so the order never depends on
+            // how a Set happened to iterate.
+            phrases.sort {
+                ($0.words.count, $0.words.joined().count) != ($1.words.count, $1.words.joined().count)
+                    ? ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count)
+                    : ($0.words.joined(separator: " "), $0.option.value) < ($1.words.joined(separator: " "), $1.option.value)
+            }
+            groups.append(phrases)
+            shares.append(question.identity)
         }
-        self.phrases = phrases.sorted {
-            ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count)
-        }
+        phrasesByQuestion = groups
+        sharesWords = shares
     }
 
-    /// Every option the text mentions, in the order the phrases appear in the text.
-    func matches(in text: String) -> [Match] {
-        let words = SentenceReader.words(text)
+    /// Every option the text mentions, in the order the phrases appear in the text (then by question).
+    public func matches(in text: String) -> [Match] {
+        let words = PhraseMatcher.words(text)
         guard !words.isEmpty else { return [] }
-        var used = [Bool](repeating: false, count: words.count)
-        var found: [(position: Int, match: Match)] = []
-        for phrase in phrases where phrase.words.count <= words.count {
-            var start = 0
-            while start + phrase.words.count <= words.count {
-                let range = start..<(start + phrase.words.count)
-                if !used[range].contains(true), Array(words[range]) == phrase.words {
-                    for index in range { used[index] = true }
-                    found.append((start, Match(questionID: phrase.questionID, option: phrase.option,
-                                               phrase: phrase.words.joined(separator: " "))))
-                    start += phrase.words.count
-                } else {
-                    start += 1
+        var found: [(position: Int, length: Int, group: Int, match: Match)] = []
+        for (group, phrases) in phrasesByQuestion.enumerated() {
+            var used = [Bool](repeating: false, count: words.count)
+            for phrase in phrases where phrase.words.count <= words.count {
+                var start = 0
+                while start + phrase.words.count <= words.count {
+                    let range = start..<(start + phrase.words.count)
+                    if !used[range].contains(true), words[range].elementsEqual(phrase.words) {
+                        for index in range { used[index] = true }
+                        found.append((start, phrase.words.count, group, Match(questionID: phrase.questionID, option: phrase.option,
+                                                          phrase: phrase.words.joined(separator: " "))))
+                        start += phrase.words.count
+                    } else {
+                        start += 1
+                    }
                 }
             }
         }
-        return found.sorted { $0.position < $1.position }.map(\.match)
+        let kept = found.filter { candidate in
+            !found.contains { claim in
+                claim.group != candidate.group && claim.length > candidate.length
+                    && !(sharesWords[claim.group] && sharesWords[candidate.group])
+                    && claim.position <= candidate.position
+                    && candidate.position + candidate.length <= claim.position + claim.length
+            }
+        }
+        return kept.sorted { ($0.position, $0.group) < ($1.position, $1.group) }.map(\.match)
     }
 
     /// Lower-case words, with punctuation other than inner hyphens and apostrophes treated as spaces.
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         var cleaned = ""
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "'" || character == "\u{2019}" {
