@@ -1,11 +1,13 @@
 /// Every combination of a blueprint's answers that the coverage check tries, addressable by index:
-/// each choice question's options, budgets, multi-choice questions with none or all options, optional
-/// text unanswered or answered, and a sample of readiness score patterns.
+/// each choice question's options (and, for an optional one, unanswered), budgets, multi-choice
+/// questions with none or all options, optional text unanswered or answered, and a sample of
+/// readiness score patterns. The budget varies fastest, so a run of `budgets.count` consecutive
+/// indices shares every other answer.
 struct AnswerSpace: Sendable {
     private let blueprint: Blueprint
     private let choices: [Question]
     private let budgetQuestion: Question?
-    private let budgets: [Double]
+    let budgets: [Double]
     private let scorePatterns: [[String: Double]]
     /// Variant 0: optional text unanswered and multi-choice none; variant 1: everything answered.
     private let variants = 2
@@ -22,12 +24,56 @@ struct AnswerSpace: Sendable {
             self.budgets = [0]
         }
         scorePatterns = AnswerSpace.scorePatterns(for: blueprint)
-        let choiceCount = choices.reduce(1) { $0 * $1.options.count }
+        let choiceCount = choices.reduce(1) { $0 * AnswerSpace.slots(of: $1) }
         count = choiceCount * self.budgets.count * variants * max(1, scorePatterns.count)
     }
 
+    /// The mixed-radix digits of an index, in the order `answers(at:)` reads them: the budget, the
+    /// variant, the score pattern (when there are patterns), then each choice question.
+    var radices: [Int] {
+        [budgets.count, variants] + (scorePatterns.isEmpty ? [] : [scorePatterns.count]) + choices.map(AnswerSpace.slots)
+    }
+
+    /// Splits `index` into its digits.
+    func decode(_ index: Int, into digits: inout [Int]) {
+        var rest = index
+        for (position, radix) in radices.enumerated() {
+            digits[position] = rest % radix
+            rest /= radix
+        }
+    }
+
+    /// The index with these digits.
+    func encode(_ digits: [Int]) -> Int {
+        var index = 0
+        for (digit, radix) in zip(digits, radices).reversed() { index = index * radix + digit }
+        return index
+    }
+
+    /// The digit positions whose values decide the value of `identifier`, or nil when that cannot be
+    /// told (a question asked only under a condition depends on what that condition reads).
+    func digits(reading identifier: String) -> [Int]? {
+        guard !blueprint.questions.contains(where: { $0.askIf != nil }) else { return nil }
+        let choiceStart = scorePatterns.isEmpty ? 2 : 3
+        if identifier == "blueprint" { return [] }
+        if identifier == budgetQuestion?.id { return [0] }
+        if let position = choices.firstIndex(where: { $0.id == identifier }) { return [choiceStart + position] }
+        if let question = blueprint.question(identifier) {
+            if question.kind == .scale { return scorePatterns.isEmpty ? [] : [2] }
+            // Multi-choice and text answers, and answers inferred from text, follow the variant.
+            return [1]
+        }
+        // Computed readiness values follow the score pattern.
+        return scorePatterns.isEmpty ? nil : [2]
+    }
+
+    /// The values tried for a choice question: its options, and unanswered when it is optional.
+    private static func slots(of question: Question) -> Int {
+        question.options.count + (question.required ? 0 : 1)
+    }
+
     var description: String {
-        var parts = choices.map(\.id)
+        var parts = choices.map { $0.required ? $0.id : "\($0.id) (or unanswered)" }
         if let budgetQuestion { parts.append("\(budgetQuestion.id) (\(budgets.map(MinutesFormat.short).joined(separator: ", ")))") }
         if !scorePatterns.isEmpty { parts.append("\(scorePatterns.count) score patterns") }
         let multis = blueprint.questions.filter { $0.kind == .multi }.map(\.id)
@@ -40,6 +86,9 @@ struct AnswerSpace: Sendable {
     func answers(at index: Int) -> Answers {
         var rest = index
         var answers = Answers()
+        let budget = budgets[rest % budgets.count]
+        rest /= budgets.count
+        if let budgetQuestion { answers[budgetQuestion.id] = .number(budget) }
         let variant = rest % variants
         rest /= variants
         if !scorePatterns.isEmpty {
@@ -47,13 +96,10 @@ struct AnswerSpace: Sendable {
             rest /= scorePatterns.count
             for (id, score) in pattern { answers[id] = .number(score) }
         }
-        if let budgetQuestion {
-            answers[budgetQuestion.id] = .number(budgets[rest % budgets.count])
-            rest /= budgets.count
-        }
         for question in choices {
-            answers[question.id] = .choice(question.options[rest % question.options.count].value)
-            rest /= question.options.count
+            let slot = rest % AnswerSpace.slots(of: question)
+            rest /= AnswerSpace.slots(of: question)
+            if slot < question.options.count { answers[question.id] = .choice(question.options[slot].value) }
         }
         for question in blueprint.questions {
             switch question.kind {
@@ -74,7 +120,7 @@ struct AnswerSpace: Sendable {
 
     /// "nation=wales sector=housing … minutes=5 drivers=all"
     func describe(_ answers: Answers) -> String {
-        var parts = choices.compactMap { question in answers[question.id].map { "\(question.id)=\($0.raw)" } }
+        var parts = choices.map { question in "\(question.id)=" + (answers[question.id]?.raw ?? "unanswered") }
         if let budgetQuestion, let value = answers[budgetQuestion.id] { parts.append("\(budgetQuestion.id)=\(value.raw)") }
         for question in blueprint.questions where question.kind == .multi {
             parts.append("\(question.id)=" + (answers[question.id]?.isEmpty ?? true ? "none" : "all"))
