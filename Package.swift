@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingCoreTests",
-            dependencies: ["BriefingCore"],
+            dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
