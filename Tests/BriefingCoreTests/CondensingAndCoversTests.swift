@@ -165,3 +165,41 @@ import Testing
         #expect(messages.contains { $0.contains("bad.md") && $0.contains("unknown variable '{{nope}}' in the summary") })
     }
 }
+
+/// The coverage check's digit-by-digit walk finds exactly what evaluating every combination in full
+/// finds; a question asked only under a condition sends the check down the full path.
+@Suite struct CoverageWalkTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden-library").path
+
+    func report(askIf: Bool) throws -> CoverageReport {
+        let folder = TemporaryFolder("briefing-walk")
+        for name in ["Briefings", "Snippets"] {
+            try FileManager.default.copyItem(atPath: Self.golden + "/" + name, toPath: folder.path + "/" + name)
+        }
+        // Without its summary the ladder no longer fits a 3-minute budget, so some combinations fail.
+        let ladder = folder.path + "/Snippets/context/context-ladder.md"
+        let text = try String(contentsOfFile: ladder, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nsummary:", with: "\nsummary_removed:").write(toFile: ladder, atomically: true, encoding: .utf8)
+        if askIf {
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/Briefings").first)
+            let path = folder.path + "/Briefings/" + file
+            let blueprint = try String(contentsOfFile: path, encoding: .utf8)
+            try blueprint.replacingOccurrences(of: "  - id: leader_role\n    type: text\n",
+                                               with: "  - id: leader_role\n    type: text\n    ask_if: organisation\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let library = try LibraryLoader.load(from: folder.path)
+        let blueprint = try #require(library.blueprints.first)
+        return CoverageChecker.check(Assembler(library: library, blueprint: blueprint))
+    }
+
+    @Test func theWalkAndTheFullPathAgree() throws {
+        let walked = try report(askIf: false)
+        let full = try report(askIf: true)
+        #expect(walked.combinations == full.combinations)
+        #expect(walked.emptySectionCount > 0)
+        #expect(walked.emptySectionCount == full.emptySectionCount)
+        #expect(walked.overflowCount == full.overflowCount)
+        #expect(walked.diagnostics(file: "b").map(\.message) == full.diagnostics(file: "b").map(\.message))
+    }
+}
