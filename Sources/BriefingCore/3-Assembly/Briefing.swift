@@ -1,5 +1,7 @@
 /// An assembled briefing: what the renderers turn into Markdown, text or JSON.
 public struct Briefing: Sendable, Codable {
+    /// The version of this JSON shape; it changes only when a field changes meaning or goes away.
+    public var schema = 1
     public var blueprint: String
     /// The title as plain text.
     public var title: String
@@ -28,7 +30,7 @@ public struct Briefing: Sendable, Codable {
     public var titleMarkdown: String
 
     enum CodingKeys: String, CodingKey {
-        case blueprint, title, date, context, answers, scores, levels, sections, sources, provenance, notes
+        case schema, blueprint, title, date, context, answers, scores, levels, sections, sources, provenance, notes
         case inferences = "inferred"
         case budgetMinutes = "budget_minutes", totalMinutes = "total_minutes", titleMarkdown = "title_markdown"
     }
