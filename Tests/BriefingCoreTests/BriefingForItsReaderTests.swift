@@ -93,8 +93,10 @@ import Yams
     @Test(arguments: nations)
     func noHedgeAboutTheKindOfBodyOnceItIsKnown(nation: String) {
         let stages = Self.blueprint.question("stage")!.options.map(\.value)
-        let sectors = Self.blueprint.question("sector")!.options.map(\.value)
         for body in Self.bodies {
+            // The body's own sector, and the sectors whose snippets add duties for some bodies.
+            let sectors = Set([Self.expectations[nation]?.bodies[body]?.sector ?? "local-government",
+                               "planning", "housing", "health-social-care"]).sorted()
             for stage in stages {
                 for sector in sectors {
                     var answers = Self.answers(nation: nation, body: body, sector: sector, stage: stage, minutes: 60)
@@ -117,6 +119,17 @@ import Yams
             #expect(text.range(of: #"\bif (you are|you're|it is|your organisation is|test body is)\b"#,
                                options: [.regularExpression, .caseInsensitive]) != nil,
                     "\(nation) with no body says nothing conditional about which duties bind")
+        }
+    }
+
+    @Test func theGunningPrinciplesAreStatedOncePerNationAndNeverForScotlandOrNorthernIreland() {
+        let naming = Self.library.snippets(for: Self.blueprint).filter {
+            ($0.body.source + ($0.summary?.source ?? "")).lowercased().contains("gunning")
+        }
+        #expect(Set(naming.map(\.id)) == ["england-consultation-fairness", "wales-consultation-fairness", "uk-wide-consultation-fairness"],
+                "\(naming.map(\.id))")
+        for snippet in naming {
+            #expect(snippet.covers.contains("consultation-fairness"), "\(snippet.id)")
         }
     }
 
