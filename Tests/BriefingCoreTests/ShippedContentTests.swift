@@ -22,21 +22,28 @@ import Testing
         "northern-ireland": ["legislation.gov.uk/nia/", "hscni.net", "health-ni.gov.uk"],
     ]
 
-    /// Every briefing a nation can get with the most content: each sector and stage, all drivers, 60 minutes.
+    /// Every briefing a nation can get with the most content: each kind of body (and none), sector
+    /// and stage, all drivers and topics, 60 minutes.
     func briefings(for nation: String) -> [Briefing] {
         let assembler = Assembler(library: Self.library, blueprint: Self.seniorLeader)
         let sectors = Self.seniorLeader.question("sector")!.options.map(\.value)
         let stages = Self.seniorLeader.question("stage")!.options.map(\.value)
+        let bodies = Self.seniorLeader.question("body")!.options.map(\.value) as [String?] + [nil]
         let drivers = Self.seniorLeader.question("drivers")!.options.map(\.value)
+        let topics = Self.seniorLeader.question("topics")!.options.map(\.value)
         var result: [Briefing] = []
-        for sector in sectors {
-            for stage in stages {
-                let answers = Answers([
-                    "organisation": .text("Test body"), "nation": .choice(nation), "sector": .choice(sector),
-                    "level": .choice("strategic"), "stage": .choice(stage), "maturity": .choice("developing"),
-                    "audience": .choice("board"), "drivers": .choices(drivers), "minutes": .number(60),
-                ])
-                result.append(assembler.assemble(answers, date: Self.date, provenance: false))
+        for body in bodies {
+            for sector in sectors {
+                for stage in stages {
+                    var answers = Answers([
+                        "organisation": .text("Test body"), "nation": .choice(nation), "sector": .choice(sector),
+                        "level": .choice("strategic"), "stage": .choice(stage), "maturity": .choice("developing"),
+                        "audience": .choice("board"), "drivers": .choices(drivers), "topics": .choices(topics),
+                        "minutes": .number(60),
+                    ])
+                    if let body { answers["body"] = .choice(body) }
+                    result.append(assembler.assemble(answers, date: Self.date, provenance: false))
+                }
             }
         }
         return result
@@ -48,7 +55,7 @@ import Testing
         for briefing in briefings(for: nation) {
             for source in briefing.sources {
                 #expect(!foreign.contains { source.url.contains($0) },
-                        "a \(nation) briefing (\(briefing.answers["sector"]!.raw), \(briefing.answers["stage"]!.raw)) cites \(source.url)")
+                        "a \(nation) briefing (\(briefing.answers["body"]?.raw ?? "no body"), \(briefing.answers["sector"]!.raw), \(briefing.answers["stage"]!.raw)) cites \(source.url)")
             }
             let foreignSnippets = briefing.includedSnippetIDs.filter { id in
                 let file = Self.library.snippet(id)!.location.file
