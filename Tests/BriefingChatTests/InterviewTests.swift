@@ -33,6 +33,23 @@ import BriefingCore
         #expect(transcript.contains("Your briefing is ready."))
     }
 
+    @Test func theTopicsQuestionOffersWhatTheChallengeSaysAndEnterKeepsIt() {
+        let (transcript, engine) = ChatHarness.run(lines: [
+            "Fife Council", "", "3", "decision", "developing", "elected members", "", "",
+            "We must consult on closing two care homes", "", "/answers",
+        ])
+        #expect(engine.interview.answers["body"] == .choice("local-authority"))
+        #expect(ChatHarness.flat(transcript).contains("From the challenge I read: Service change (\"closing\" and \"care homes\")."))
+        #expect(engine.interview.answers["topics"] == nil)
+        #expect(transcript.contains("Service change (from the challenge)"))
+    }
+
+    @Test func theKindOfBodyIsAskedWhenTheNameDoesNotTellIt() {
+        let (transcript, engine) = ChatHarness.run(lines: ["Acme", "", "england", "local-government", "housing association"])
+        #expect(transcript.contains("What kind of organisation is it"))
+        #expect(engine.interview.answers["body"] == .choice("housing-provider"))
+    }
+
     @Test func aTypoIsTakenWithANote() {
         let (transcript, engine) = ChatHarness.run(lines: ["Acme", "", "scotlnd"])
         #expect(engine.interview.answers["nation"] == .choice("scotland"))

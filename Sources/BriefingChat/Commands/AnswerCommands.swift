@@ -91,10 +91,13 @@ extension ChatEngine {
     func showAnswers() {
         let current = activeInterview
         var rows: [[String]] = []
+        let scope = EvaluationScope(blueprint: current.blueprint, answers: current.answers)
         for question in current.blueprint.questions {
             let shown: String
             if let value = current.answers[question.id] {
                 shown = value.isEmpty ? "none" : value.display(for: question)
+            } else if let inference = scope.inference(of: question.id), let value = scope.answers[question.id] {
+                shown = "\(value.display(for: question)) (from the \(inference.source))"
             } else if current.skipped.contains(question.id) {
                 shown = "(skipped)"
             } else if let value = question.defaultValue {

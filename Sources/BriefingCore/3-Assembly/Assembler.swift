@@ -11,6 +11,9 @@ public struct Assembler: Sendable {
     let fillOrder: [Int]
     /// Per candidate: the position of its section in the blueprint.
     let sectionOfCandidate: [Int]
+    /// Per candidate: the ideas it covers, as numbers, so that a plan compares no strings.
+    let ideasOfCandidate: [[Int]]
+    let ideaCount: Int
 
     public init(library: ContentLibrary, blueprint: Blueprint) {
         self.blueprint = blueprint
@@ -18,6 +21,15 @@ public struct Assembler: Sendable {
         self.candidates = candidates
         let sections = candidates.map { blueprint.sectionPosition($0.section)! }
         sectionOfCandidate = sections
+        var ideaNumbers: [String: Int] = [:]
+        ideasOfCandidate = candidates.map { snippet in
+            snippet.covers.map { idea in
+                if let number = ideaNumbers[idea] { return number }
+                ideaNumbers[idea] = ideaNumbers.count
+                return ideaNumbers.count - 1
+            }
+        }
+        ideaCount = ideaNumbers.count
         fillOrder = candidates.indices.sorted { a, b in
             let (x, y) = (candidates[a], candidates[b])
             return (x.priority, x.order, sections[a], x.id) < (y.priority, y.order, sections[b], y.id)
@@ -64,13 +76,14 @@ public struct Assembler: Sendable {
         var included = [Bool](repeating: false, count: candidates.count)
         var condensed = [Bool](repeating: false, count: candidates.count)
         var duplicateOf = [Int?](repeating: nil, count: candidates.count)
-        var claimed: [String: Int] = [:]
+        // Per idea: the candidate that states it, or -1.
+        var claimed = [Int](repeating: -1, count: ideaCount)
         func earlierCover(of index: Int) -> Int? {
-            for idea in candidates[index].covers { if let other = claimed[idea] { return other } }
+            for idea in ideasOfCandidate[index] where claimed[idea] >= 0 { return claimed[idea] }
             return nil
         }
         func claim(_ index: Int) {
-            for idea in candidates[index].covers where claimed[idea] == nil { claimed[idea] = index }
+            for idea in ideasOfCandidate[index] where claimed[idea] < 0 { claimed[idea] = index }
         }
 
         var essential: [Int] = []
