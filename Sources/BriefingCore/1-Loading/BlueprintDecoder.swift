@@ -64,7 +64,7 @@ enum BlueprintDecoder {
             }
         }
         let context = fields.strings("context")
-        let blueprint = Blueprint(id: id, title: title ?? (try! Template(parsing: "")),
+        let blueprint = Blueprint(id: id, title: title ?? Template(literal: id),
                                   description: fields.string("description"), budget: budget,
                                   questions: questions, sections: sections, dimensions: dimensions,
                                   contextQuestionIDs: context, location: SourceLocation(file: file, line: 1, column: 1))

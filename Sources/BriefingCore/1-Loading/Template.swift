@@ -22,6 +22,12 @@ public struct Template: Sendable, Hashable {
     /// The template as written.
     public var source: String
 
+    /// Plain text with no variables.
+    public init(literal text: String) {
+        source = text
+        segments = text.isEmpty ? [] : [.text(text)]
+    }
+
     /// Splits `source`; unterminated `{{` or empty names are reported as syntax errors.
     public init(parsing source: String) throws(TemplateSyntaxError) {
         self.source = source

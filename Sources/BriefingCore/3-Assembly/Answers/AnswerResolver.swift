@@ -78,7 +78,11 @@ public enum AnswerResolver {
             }
             return .number(try inRange(number, for: question))
         case (.scale, .text(let text)):
-            return .number(Double(try option(text, for: question).value)!)
+            let value = try option(text, for: question).value
+            guard let score = Double(value) else {
+                throw AnswerProblem("'\(question.id)' is scored 0, 1, 2 or 3, but its option \"\(value)\" is not a number")
+            }
+            return .number(score)
         case (.number, .list), (.scale, .list):
             throw AnswerProblem("'\(question.id)' needs a single number\(rangeText(question)), not a list")
         }

@@ -34,15 +34,6 @@ struct AnswerSpace: Sendable {
         [budgets.count, variants] + (scorePatterns.isEmpty ? [] : [scorePatterns.count]) + choices.map(AnswerSpace.slots)
     }
 
-    /// Splits `index` into its digits.
-    func decode(_ index: Int, into digits: inout [Int]) {
-        var rest = index
-        for (position, radix) in radices.enumerated() {
-            digits[position] = rest % radix
-            rest /= radix
-        }
-    }
-
     /// The index with these digits.
     func encode(_ digits: [Int]) -> Int {
         var index = 0
