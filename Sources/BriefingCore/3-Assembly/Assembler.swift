@@ -222,7 +222,7 @@ public struct Assembler: Sendable {
             explanation = "condensed to its summary: over the time budget; " + explanation
         }
         let inferred = (outcome?.reads ?? []).compactMap { scope.inference(of: $0.identifier) }
-        for inference in inferred.reduce(into: [AnswerInference](), { if !$0.contains($1) { $0.append($1) } }) {
+        for inference in inferred.withoutRepeats() {
             explanation += " (\(inference.explanation))"
         }
         return SnippetDecision(id: snippet.id, section: snippet.section, title: snippet.title,

@@ -14,8 +14,8 @@ public struct AnswerInference: Sendable, Hashable, Codable {
     /// The phrases that named options, in the order they appear in the text.
     public var matches: [Match]
 
-    /// The values inferred, without repeats, in the question's option order.
-    public var values: [String] { matches.map(\.value).reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+    /// The values inferred, without repeats, in the order the text names them.
+    public var values: [String] { matches.map(\.value).withoutRepeats() }
 
     /// `topics inferred from the challenge: "closing" → service-change, "care homes" → service-change`
     public var explanation: String {
@@ -40,9 +40,15 @@ public struct AnswerInference: Sendable, Hashable, Codable {
     /// The answer the inference gives: every matched option for a multi-choice question, the first
     /// one named for a choice question.
     func answer(for question: Question) -> AnswerValue {
-        let order = question.options.map(\.value)
         let found = values
-        if question.kind == .multi { return .choices(order.filter(found.contains)) }
-        return .choice(found[0])
+        if question.kind == .multi { return .choices(question.options.map(\.value).filter(found.contains)) }
+        return found.first.map(AnswerValue.choice) ?? .choices([])
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The elements in order, each kept only the first time it appears.
+    func withoutRepeats() -> [Element] {
+        reduce(into: []) { kept, element in if !kept.contains(element) { kept.append(element) } }
     }
 }

@@ -18,9 +18,10 @@ public enum CoverageChecker {
         let requiredMask = required.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }
         // Priority-1 snippets in fill order, as the assembler condenses them.
         let essential = assembler.fillOrder.filter { assembler.candidates[$0].priority == 1 }
+        // Per essential snippet: the earlier ones that state one of its ideas, as the plan sees them.
         let earlierSharing = essential.indices.map { position in
-            let ideas = Set(assembler.candidates[essential[position]].covers)
-            return (0..<position).filter { !ideas.isDisjoint(with: assembler.candidates[essential[$0]].covers) }
+            let ideas = Set(assembler.ideasOfCandidate[essential[position]])
+            return (0..<position).filter { !ideas.isDisjoint(with: assembler.ideasOfCandidate[essential[$0]]) }
         }
         let tables = EssentialTables(assembler: assembler, essential: essential, earlierSharing: earlierSharing, space: space)
         // A combination whose essentials leave a required section empty, or overrun a budget of
