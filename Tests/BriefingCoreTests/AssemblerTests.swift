@@ -274,11 +274,17 @@ import Testing
         #expect(Set(values.levels.values) == [.embedded])
     }
 
-    @Test("mixed statements give each dimension its own level, and the overall level is the mean's")
+    @Test("mixed statements give each dimension its own level; the overall level is the mean's, capped at one above the weakest")
     func mixed() {
         let values = Self.scored(["power-1": 3, "power-2": 3, "voice-1": 1, "voice-2": 2, "time-1": 0, "time-2": 1])
         #expect(values.scores == ["power": 100, "voice": 50, "time": 17, "overall": 56])
-        #expect(values.levels == ["power": .embedded, "voice": .established, "time": .starting, "overall": .established])
+        // The mean, 56, is Established, but time is Starting, so the overall level stops at Developing.
+        #expect(values.levels == ["power": .embedded, "voice": .established, "time": .starting, "overall": .developing])
+        #expect(values.own.averageLevel == .established)
+        #expect(values.own.cappedBy == "time")
+        let uncapped = Self.scored(["power-1": 3, "power-2": 3, "voice-1": 1, "voice-2": 2, "time-1": 1, "time-2": 1])
+        #expect(uncapped.levels["overall"] == .established)
+        #expect(uncapped.own.cappedBy == nil)
         #expect(values.value(of: "score.voice") == .number(50))
         #expect(values.value(of: "level.time") == .string("starting"))
         #expect(values.value(of: "score.nothing") == .null)
@@ -311,7 +317,8 @@ import Testing
         let briefing = Self.assemble(["power-1": .number(0), "power-2": .number(1), "voice-1": .number(3)],
                                      snippets: snippets, blueprint: Self.readiness)
         #expect(briefing.scores == ["power": 17, "voice": 100, "overall": 58])
-        #expect(briefing.levels == ["power": "starting", "voice": "embedded", "overall": "established"])
+        // The mean, 58, is Established; power at Starting caps the overall level at Developing.
+        #expect(briefing.levels == ["power": "starting", "voice": "embedded", "overall": "developing"])
         #expect(briefing.includedSnippetIDs == ["weak-power"])
         #expect(briefing.sections[0].snippets[0].markdown == "Power scores 17: Starting.")
     }

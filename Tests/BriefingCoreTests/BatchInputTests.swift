@@ -182,10 +182,13 @@ import Testing
 
     @Test func manifestLinesAreCompactJSONWithEveryKey() {
         let ok = BatchManifestEntry(row: 3, line: 4, file: "Acme \"A\".md", error: nil, snippets: ["a", "b"], minutes: 9.5)
-        #expect(ok.jsonLine == "{\"row\":3,\"line\":4,\"status\":\"ok\",\"file\":\"Acme \\\"A\\\".md\",\"error\":null,\"snippets\":[\"a\",\"b\"],\"minutes\":9.5}\n")
+        #expect(ok.jsonLine == "{\"row\":3,\"line\":4,\"status\":\"ok\",\"file\":\"Acme \\\"A\\\".md\",\"error\":null,\"snippets\":[\"a\",\"b\"],\"minutes\":9.5,\"readiness\":null}\n")
         let failed = BatchManifestEntry(row: 5, line: 7, file: nil, error: "bad\nrow", snippets: [], minutes: nil)
-        #expect(failed.jsonLine == "{\"row\":5,\"line\":7,\"status\":\"error\",\"file\":null,\"error\":\"bad\\nrow\",\"snippets\":[],\"minutes\":null}\n")
+        #expect(failed.jsonLine == "{\"row\":5,\"line\":7,\"status\":\"error\",\"file\":null,\"error\":\"bad\\nrow\",\"snippets\":[],\"minutes\":null,\"readiness\":null}\n")
         let parsed = try? JSONSerialization.jsonObject(with: Data(ok.jsonLine.utf8)) as? [String: Any]
         #expect(parsed?["minutes"] as? Double == 9.5)
+        let assessed = BatchManifestEntry(row: 1, line: 2, file: "a.md", error: nil, snippets: [], minutes: 3,
+                                          readiness: .init(status: .partial, level: .established, verifiedLevel: .developing))
+        #expect(assessed.jsonLine.hasSuffix(",\"readiness\":{\"verification_status\":\"partial\",\"level\":\"established\",\"verified_level\":\"developing\"}}\n"))
     }
 }

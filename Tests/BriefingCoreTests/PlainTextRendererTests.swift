@@ -60,19 +60,27 @@ import Testing
         #expect(Self.lines(emoji).first == Array(repeating: "🚀🚀🚀", count: 10).joined(separator: " "))
     }
 
-    @Test("a URL longer than the line is never split: it gets a line of its own")
-    func longURLsStayWhole() {
+    @Test("a URL longer than the line takes lines of its own, broken after a '/' so none is over 72 columns")
+    func longURLsBreakAfterASlash() {
         let url = "https://www.legislation.gov.uk/anaw/2015/2/contents/enacted/part/2/section/5/subsection/2/c?view=plain"
         let lines = Self.lines("See \(url) for the text of the Act and the guidance that goes with it.")
-        #expect(lines == ["See", url, "for the text of the Act and the guidance that goes with it."])
+        #expect(lines == ["See", "https://www.legislation.gov.uk/anaw/2015/2/contents/enacted/part/2/",
+                          "section/5/subsection/2/c?view=plain", "for the text of the Act and the guidance that goes with it."])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 72 })
     }
 
-    @Test("a link's URL in angle brackets is never split across lines")
-    func linkURLsStayWhole() {
+    @Test("a link's long URL stays inside its angle brackets, whose line breaks RFC 3986 says to ignore")
+    func linkURLsBreakInsideTheirBrackets() {
         let url = "https://www.thinklocalactpersonal.org.uk/Latest/Co-production-The-ladder-of-co-production/"
         let lines = Self.lines("Think Local Act Personal publish the [Ladder of Co-production](\(url)) for anyone to use.")
-        #expect(lines.contains { $0.contains("<\(url)>") }, "\(lines)")
-        #expect(lines.filter { $0.contains("https://") }.count == 1)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 72 }, "\(lines)")
+        #expect(lines.joined().contains("<\(url)>"), "\(lines)")
+    }
+
+    @Test("a word without break points is cut at the width")
+    func unbreakableWordsAreCut() {
+        let word = String(repeating: "x", count: 100)
+        #expect(Self.lines(word) == [String(repeating: "x", count: 72), String(repeating: "x", count: 28)])
     }
 
     // MARK: Headings

@@ -94,12 +94,33 @@ import Testing
         return Assembler(library: Self.library, blueprint: Self.readiness).assemble(answers, date: Self.date)
     }
 
-    @Test func allZeroScoresAreStarting() {
+    @Test func allZeroScoresNameAtMostTwoDimensionsEachWithAMeasurablePlan() throws {
         let briefing = readinessBriefing { _ in 0 }
         #expect(briefing.levels?["overall"] == "starting")
         #expect(briefing.scores?["overall"] == 0)
         #expect(briefing.includedSnippetIDs.contains("readiness-overall-starting"))
-        #expect(briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }.count == Self.readiness.dimensions.count)
+        let nextSteps = briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }
+        #expect(nextSteps == ["readiness-leadership-next-steps", "readiness-resources-next-steps"])
+        let report = try #require(briefing.readiness)
+        #expect(report.focus.count == 2)
+        for area in report.focus {
+            #expect(area.baseline == 0 && area.target != nil && area.owner != nil)
+        }
+        let table = try #require(briefing.sections.first { $0.id == "next-steps" }?.generated)
+        #expect(table.contains("| Leadership and culture | 0 (Starting, self-assessed) | 33 or more (Developing)"))
+        #expect(table.contains("| Chief executive | 15 April 2026 |"))
+        // Every action in the shipped next steps carries a timeline stage, a target and a check.
+        for section in briefing.sections where section.id == "next-steps" {
+            for snippet in section.snippets {
+                let actions = snippet.markdown.split(separator: "\n").filter { $0.first?.isNumber == true }
+                #expect(actions.count == 3, "\(snippet.id)")
+                for action in actions {
+                    #expect(action.contains("Target:") && action.contains("Check:"), "\(snippet.id): \(action)")
+                    let stages = ["Early thinking", "Developing options", "Formal consultation", "Decision", "Delivery and review", "Any stage"]
+                    #expect(stages.contains { action.contains("**\($0).**") }, "\(snippet.id): \(action)")
+                }
+            }
+        }
     }
 
     @Test func allThreeScoresAreEmbedded() {
@@ -107,25 +128,70 @@ import Testing
         #expect(briefing.levels?["overall"] == "embedded")
         #expect(briefing.scores?["overall"] == 100)
         #expect(briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }.isEmpty)
+        #expect(briefing.includedSnippetIDs.contains("readiness-no-focus"))
+        #expect(briefing.includedSnippetIDs.filter { $0.hasSuffix("-strength") }.count == Self.readiness.dimensions.count)
     }
 
-    @Test func aMixedPatternGetsNextStepsForExactlyTheWeakDimensions() {
+    @Test func resourcesAtZeroCapsTheOverallLevelAndComeFirst() throws {
+        let briefing = readinessBriefing { $0.dimension == "resources" ? 0 : 3 }
+        #expect(briefing.scores?["overall"] == 83)
+        #expect(briefing.levels?["overall"] == "developing")
+        let report = try #require(briefing.readiness)
+        #expect(report.focus.map(\.dimension) == ["resources"])
+        let markdown = MarkdownRenderer.render(briefing)
+        #expect(markdown.contains("The average score of 83 would be Embedded, but the overall level is never more than one level above the weakest dimension, and Resources and support is at Starting."))
+        #expect(briefing.includedSnippetIDs.first == "readiness-overall-capped")
+        #expect(!briefing.includedSnippetIDs.contains("readiness-overall-embedded"))
+        #expect(!markdown.contains("readiness-resources-strength"))
+        let summary = try #require(briefing.sections.first?.snippets.first?.markdown)
+        #expect(summary.contains("Resources and support holds the whole at Developing"))
+        #expect(summary.contains("Start with Resources and support"))
+    }
+
+    @Test func aMixedPatternWorksOnTheTwoWeakestDimensionsWeakestFirst() throws {
         let dimensions = Self.readiness.dimensions.map(\.id)
         #expect(dimensions.count >= 5)
-        let scores: [Double] = [3, 0, 2, 1, 3, 1]
-        let scoreOf = Dictionary(uniqueKeysWithValues: zip(dimensions, scores))
-        let briefing = readinessBriefing { scoreOf[$0.dimension!] ?? 0 }
-        let expectedLevels = ["embedded", "starting", "established", "developing", "embedded", "developing"]
-        for (dimension, level) in zip(dimensions, expectedLevels) {
+        let scores: [String: Double] = ["leadership": 3, "resources": 1, "timing": 2, "feedback": 0, "inclusion": 3, "power": 1]
+        let briefing = readinessBriefing { scores[$0.dimension!] ?? 0 }
+        let expectedLevels = ["leadership": "embedded", "resources": "developing", "timing": "established",
+                              "feedback": "starting", "inclusion": "embedded", "power": "developing"]
+        for (dimension, level) in expectedLevels {
             #expect(briefing.levels?[dimension] == level, "level of \(dimension)")
         }
-        let weak = zip(dimensions, expectedLevels).filter { ["starting", "developing"].contains($0.1) }.map(\.0)
-        let nextSteps = briefing.includedSnippetIDs.filter { $0.hasSuffix("-next-steps") }
-        #expect(Set(nextSteps) == Set(weak.map { "readiness-\($0)-next-steps" }))
-        #expect(briefing.levels?["overall"] == "established")
-        let table = briefing.sections.first { $0.id == "scores" }!.snippets[0].markdown
-        #expect(table.contains("| --- |") || table.contains("|---|"))
-        #expect(table.contains("Developing") && table.contains("Embedded"))
+        #expect(briefing.readiness?.focus.map(\.dimension) == ["feedback", "resources"])
+        let nextSteps = briefing.sections.first { $0.id == "next-steps" }?.snippets.map(\.id)
+        #expect(nextSteps == ["readiness-feedback-next-steps", "readiness-resources-next-steps"])
+        #expect(briefing.levels?["overall"] == "developing")
+        let table = try #require(briefing.sections.first { $0.id == "scores" }?.generated)
+        #expect(table.contains("|---|--:|---|"))
+        #expect(table.contains("| Feedback and learning | 0 | Starting |"))
+    }
+
+    @Test func theNextStageSnippetFollowsTheStage() {
+        let stages = ["early-thinking": "readiness-before-options", "options": "readiness-before-formal-consultation",
+                      "formal-consultation": "readiness-before-decision", "decision": "readiness-before-delivery",
+                      "delivery-review": "readiness-before-next-cycle"]
+        for (stage, snippet) in stages {
+            var answers = Answers(["organisation": .text("Test body"), "stage": .choice(stage)])
+            for question in Self.readiness.questions where question.kind == .scale { answers[question.id] = .number(1) }
+            let briefing = Assembler(library: Self.library, blueprint: Self.readiness).assemble(answers, date: Self.date)
+            #expect(briefing.sections.first { $0.id == "next-stage" }?.snippets.map(\.id) == [snippet], "\(stage)")
+        }
+    }
+
+    @Test func readinessContentCitesNoLawBecauseTheBlueprintKnowsNoNation() {
+        let legal = ["act 19", "act 20", "gunning", "moseley", "regulations", "statutory", "national standards",
+                     "legislation", "supreme court"]
+        for snippet in Self.library.snippets(for: Self.readiness) {
+            let text = (snippet.body.source + " " + (snippet.summary?.source ?? "")).lowercased()
+            for word in legal {
+                #expect(!text.contains(word), "\(snippet.id) mentions '\(word)'")
+            }
+            #expect(text.range(of: #"\bs(ection|\.) ?[0-9]"#, options: .regularExpression) == nil, "\(snippet.id) cites a section")
+            for source in snippet.sources {
+                #expect(!source.url.contains("legislation.gov.uk"), "\(snippet.id) cites \(source.url)")
+            }
+        }
     }
 
     // MARK: Authoring rules

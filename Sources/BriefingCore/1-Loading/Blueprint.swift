@@ -73,22 +73,43 @@ public struct Section: Sendable, Hashable, Identifiable {
     public var required: Bool
     /// Whether each snippet's title is shown as a sub-heading.
     public var showTitles: Bool
+    /// A block the engine writes at the start of the section, from the answers.
+    public var generated: GeneratedBlock?
 
-    public init(id: String, title: String, required: Bool = false, showTitles: Bool = true) {
+    public init(id: String, title: String, required: Bool = false, showTitles: Bool = true, generated: GeneratedBlock? = nil) {
         self.id = id
         self.title = title
         self.required = required
         self.showTitles = showTitles
+        self.generated = generated
     }
+}
+
+/// The blocks the engine writes itself for an assessment blueprint, because they are tables and
+/// charts of the computed numbers rather than prose.
+public enum GeneratedBlock: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The verification status, the table of self and verified scores, the bars, and the overall
+    /// level with the reason when it is capped.
+    case readinessScores = "readiness-scores"
+    /// Who verified, when and how much; the statements where self and verified scores differ.
+    case readinessVerification = "readiness-verification"
+    /// The dimensions to work on first, each with its baseline, target, owner and re-score date.
+    case readinessFocus = "readiness-focus"
+
+    /// True for a block written whenever anything is scored, so its section is never empty.
+    public var isAlwaysWritten: Bool { self == .readinessScores }
 }
 
 /// A readiness dimension, scored from its statements.
 public struct Dimension: Sendable, Hashable, Identifiable {
     public var id: String
     public var title: String
+    /// The role that owns the work on this dimension, e.g. "Director of finance".
+    public var owner: String?
 
-    public init(id: String, title: String) {
+    public init(id: String, title: String, owner: String? = nil) {
         self.id = id
         self.title = title
+        self.owner = owner
     }
 }

@@ -7,8 +7,8 @@ enum BlueprintDecoder {
     static let questionKeys = ["id", "type", "ask", "help", "label", "required", "ask_if", "options",
                                "min", "max", "default", "dimension", "infer_from", "identity"]
     static let optionKeys = ["value", "label", "synonyms"]
-    static let sectionKeys = ["id", "title", "required", "show_titles"]
-    static let dimensionKeys = ["id", "title"]
+    static let sectionKeys = ["id", "title", "required", "show_titles", "generated"]
+    static let dimensionKeys = ["id", "title", "owner"]
 
     static func decode(_ text: String, file: String, defaultID: String) -> (Blueprint?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -41,7 +41,7 @@ enum BlueprintDecoder {
             item.warnAboutUnknownKeys(dimensionKeys, in: "a dimension")
             defer { fields.diagnostics += item.diagnostics }
             guard let id = item.string("id", required: true) else { return nil }
-            return Dimension(id: id, title: item.string("title") ?? Question.defaultLabel(for: id))
+            return Dimension(id: id, title: item.string("title") ?? Question.defaultLabel(for: id), owner: item.string("owner"))
         }
         let questions = fields.sequence("questions", required: true).compactMap { node in
             decodeQuestion(node, document: document, diagnostics: &fields.diagnostics)
@@ -51,8 +51,18 @@ enum BlueprintDecoder {
             item.warnAboutUnknownKeys(sectionKeys, in: "a section")
             defer { fields.diagnostics += item.diagnostics }
             guard let id = item.string("id", required: true) else { return nil }
+            var generated: GeneratedBlock?
+            if let kind = item.string("generated") {
+                generated = GeneratedBlock(rawValue: kind)
+                if generated == nil {
+                    item.diagnostics.append(.error(at: item.location(of: "generated"),
+                        "unknown generated block '\(kind)'" + Suggestion.didYouMean(kind, in: GeneratedBlock.allCases.map(\.rawValue))
+                        + " (blocks: \(GeneratedBlock.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                }
+            }
             return Section(id: id, title: item.string("title") ?? Question.defaultLabel(for: id),
-                           required: item.bool("required") ?? false, showTitles: item.bool("show_titles") ?? true)
+                           required: item.bool("required") ?? false, showTitles: item.bool("show_titles") ?? true,
+                           generated: generated)
         }
 
         var budget = Blueprint.Budget.minutes(10)

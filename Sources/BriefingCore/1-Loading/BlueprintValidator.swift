@@ -99,6 +99,24 @@ enum BlueprintValidator {
             }
         }
 
+        for section in blueprint.sections where section.generated != nil && blueprint.dimensions.isEmpty {
+            diagnostics.append(.error(at: fields.location(of: "sections"),
+                                      "section '\(section.id)' has a generated block, which needs the blueprint's dimensions"))
+        }
+        for dimension in blueprint.dimensions where ["overall", "average"].contains(dimension.id) {
+            diagnostics.append(.error(at: fields.location(of: "dimensions"),
+                                      "'\(dimension.id)' cannot be a dimension id: score.\(dimension.id) already means something else"))
+        }
+        if blueprint.sections.contains(where: { $0.generated == .readinessFocus }) {
+            for dimension in blueprint.dimensions where dimension.owner == nil {
+                diagnostics.append(.warning(at: fields.location(of: "dimensions"),
+                                            "dimension '\(dimension.id)' has no owner, so its next steps name none"))
+            }
+        }
+        if let question = blueprint.question(ComputedValues.rescoreQuestion), question.kind != .number {
+            diagnostics.append(.error(at: question.location, "'\(question.id)' must be a number question (days)"))
+        }
+
         var seenSections = Set<String>()
         for section in blueprint.sections where !seenSections.insert(section.id).inserted {
             diagnostics.append(.error(at: fields.location(of: "sections"), "duplicate section id '\(section.id)'"))

@@ -67,6 +67,15 @@ enum LibraryValidator {
         var reported = Set<String>()
         for blueprint in applicable {
             guard let vocabulary = vocabularies[blueprint.id] else { continue }
+            if let dimension = snippet.dimension {
+                let ids = blueprint.dimensions.map(\.id)
+                if !ids.contains(dimension) {
+                    let diagnostic = Diagnostic.error(
+                        at: at, "'dimension: \(dimension)' is not a dimension of blueprint \(blueprint.id)"
+                            + (ids.isEmpty ? ", which has none" : Suggestion.didYouMean(dimension, in: ids)))
+                    if reported.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
+                }
+            }
             if let condition = snippet.when {
                 for problem in ConditionChecker.check(condition.expression, in: vocabulary) {
                     let location = snippet.whenLocation(ofOffset: problem.offset)

@@ -21,6 +21,9 @@ public final class Snippet: Sendable, Identifiable {
     public let summaryWordCount: Int
     /// The ideas the snippet states; a briefing keeps only the first snippet, in fill order, per idea.
     public let covers: [String]
+    /// The assessment dimension the snippet is about: in the section that shows the dimensions to
+    /// work on first, such snippets follow the order of that list.
+    public let dimension: String?
     public let sources: [Citation]
     /// The date the content was last reviewed, as YYYY-MM-DD.
     public let reviewed: String?
@@ -37,7 +40,7 @@ public final class Snippet: Sendable, Identifiable {
     public init(id: String, title: String, section: String, blueprints: [String]? = nil, when: Condition? = nil,
                 priority: Int = 2, order: Int = 50, minutes: Double? = nil, body: Template,
                 summary: Template? = nil, summaryWordCount: Int = 0, covers: [String] = [],
-                sources: [Citation] = [], reviewed: String? = nil, wordCount: Int,
+                dimension: String? = nil, sources: [Citation] = [], reviewed: String? = nil, wordCount: Int,
                 location: SourceLocation, whenLocation: SourceLocation? = nil,
                 whenLocations: [SourceLocation] = [], bodyLine: Int = 1) {
         self.id = id
@@ -53,6 +56,7 @@ public final class Snippet: Sendable, Identifiable {
         self.summaryWordCount = summaryWordCount
         self.summaryMinutes = Snippet.minutes(forWords: summaryWordCount)
         self.covers = covers
+        self.dimension = dimension
         self.sources = sources
         self.reviewed = reviewed
         self.wordCount = wordCount

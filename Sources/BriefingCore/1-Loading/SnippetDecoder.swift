@@ -4,7 +4,7 @@ import Yams
 /// Turns a `Snippets/**/*.md` file into a `Snippet`, collecting every problem on the way.
 enum SnippetDecoder {
     static let keys = ["id", "title", "section", "blueprints", "when", "priority", "order", "minutes",
-                       "sources", "reviewed", "summary", "covers"]
+                       "sources", "reviewed", "summary", "covers", "dimension"]
     /// The most words a summary may have.
     static let summaryWordLimit = 60
     /// A priority-1 or priority-2 snippet longer than this needs a summary.
@@ -73,7 +73,8 @@ enum SnippetDecoder {
         guard let title, let section, let body else { return (nil, diagnostics) }
         let snippet = Snippet(id: id, title: title, section: section, blueprints: blueprints, when: when?.condition,
                               priority: priority, order: order, minutes: minutes, body: body,
-                              summary: summary, summaryWordCount: summaryWords, covers: covers, sources: sources,
+                              summary: summary, summaryWordCount: summaryWords, covers: covers,
+                              dimension: fields.string("dimension"), sources: sources,
                               reviewed: reviewed, wordCount: bodyWords, location: start,
                               whenLocation: when?.start, whenLocations: when?.locations ?? [], bodyLine: parts.bodyLine)
         return (snippet, diagnostics)

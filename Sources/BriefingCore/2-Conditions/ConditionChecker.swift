@@ -52,6 +52,8 @@ public enum ConditionChecker {
             if case .identifier(let name, let offset) = left, let entry = vocabulary.entry(name) {
                 if case .question(let question) = entry, question.kind == .multi || question.kind == .text {
                     checkLiteral(right, against: name, vocabulary, &problems)
+                } else if case .focus = entry {
+                    checkLiteral(right, against: name, vocabulary, &problems)
                 } else {
                     problems.append(Problem(
                         severity: .error,
@@ -78,8 +80,7 @@ public enum ConditionChecker {
                 offset: pair.offset))
             return
         }
-        if case .question(let question) = entry, question.kind == .multi, !comparison.isOrdering,
-           case .string(let value, _) = pair.other {
+        if (entry.isList), !comparison.isOrdering, case .string(let value, _) = pair.other {
             problems.append(Problem(
                 severity: .warning,
                 message: "'\(pair.name)' is multi-choice: write '\(pair.name) contains \"\(value)\"' to test for one value",

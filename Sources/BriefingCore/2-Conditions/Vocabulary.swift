@@ -9,9 +9,21 @@ public struct Vocabulary: Sendable {
         case level
         /// `blueprint`: the current blueprint id.
         case blueprintID
+        /// `verification.status`: none, partial or complete.
+        case verificationStatus
+        /// `verification.count`: how many statements the verifier scored.
+        case count
+        /// `focus`: the dimensions to work on first, a list of dimension ids.
+        case focus
+        /// `weakest`: one dimension id.
+        case dimension
+        /// `verification.verifier`, `verification.date`, `rescore.date`: text.
+        case computedText
     }
 
     public let blueprintID: String
+    /// The blueprint's dimension ids: the values of `focus` and `weakest`.
+    private let dimensions: [String]
     private let entries: [String: Entry]
     /// Every identifier, in a stable order.
     public let names: [String]
@@ -21,11 +33,32 @@ public struct Vocabulary: Sendable {
         var names = blueprint.questions.map(\.id)
         for question in blueprint.questions { entries[question.id] = .question(question) }
         if !blueprint.dimensions.isEmpty {
-            for id in blueprint.dimensions.map(\.id) + ["overall"] {
-                entries["score.\(id)"] = .score
-                entries["level.\(id)"] = .level
-                names += ["score.\(id)", "level.\(id)"]
+            func add(_ name: String, _ entry: Entry) {
+                entries[name] = entry
+                names.append(name)
             }
+            let dimensionIDs = blueprint.dimensions.map(\.id)
+            for prefix in ["", "verified."] {
+                for id in dimensionIDs + ["overall"] {
+                    add("\(prefix)score.\(id)", .score)
+                    add("\(prefix)level.\(id)", .level)
+                }
+                add("\(prefix)level.average", .level)
+            }
+            for id in dimensionIDs {
+                add("target.score.\(id)", .score)
+                add("target.level.\(id)", .level)
+            }
+            add("verification.status", .verificationStatus)
+            add("verification.count", .count)
+            add("verification.verifier", .computedText)
+            add("verification.date", .computedText)
+            add("focus", .focus)
+            add("weakest", .dimension)
+            add("rescore.date", .computedText)
+            dimensions = dimensionIDs
+        } else {
+            dimensions = []
         }
         names.append("blueprint")
         self.blueprintID = blueprint.id
@@ -44,6 +77,10 @@ public struct Vocabulary: Sendable {
             question.options.map(\.value)
         case .level:
             ReadinessLevel.allCases.map(\.rawValue)
+        case .verificationStatus:
+            VerificationStatus.allCases.map(\.rawValue)
+        case .focus, .dimension:
+            dimensions
         default:
             nil
         }
@@ -53,7 +90,7 @@ public struct Vocabulary: Sendable {
     public func isNumeric(_ name: String) -> Bool {
         switch entries[name] {
         case .question(let question): question.kind == .number || question.kind == .scale
-        case .score: true
+        case .score, .count: true
         default: false
         }
     }
@@ -72,7 +109,23 @@ public struct Vocabulary: Sendable {
         case .score: "a score (0-100)"
         case .level: "a readiness level"
         case .blueprintID: "the blueprint id"
+        case .verificationStatus: "the verification status (none, partial, complete)"
+        case .count: "a count of statements"
+        case .focus: "the list of dimensions to work on first"
+        case .dimension: "a dimension id"
+        case .computedText: "computed text"
         case nil: "unknown"
+        }
+    }
+}
+
+extension Vocabulary.Entry {
+    /// True for identifiers whose value is a list: multi-choice questions and `focus`.
+    var isList: Bool {
+        switch self {
+        case .question(let question): question.kind == .multi
+        case .focus: true
+        default: false
         }
     }
 }

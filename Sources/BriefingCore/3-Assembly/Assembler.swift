@@ -14,6 +14,8 @@ public struct Assembler: Sendable {
     /// Per candidate: the ideas it covers, as numbers, so that a plan compares no strings.
     let ideasOfCandidate: [[Int]]
     let ideaCount: Int
+    /// The dimension of each candidate that names one, by snippet id.
+    let dimensionOfSnippet: [String: String]
 
     public init(library: ContentLibrary, blueprint: Blueprint) {
         self.blueprint = blueprint
@@ -30,6 +32,7 @@ public struct Assembler: Sendable {
             }
         }
         ideaCount = ideaNumbers.count
+        dimensionOfSnippet = Dictionary(candidates.compactMap { snippet in snippet.dimension.map { (snippet.id, $0) } }) { first, _ in first }
         fillOrder = candidates.indices.sorted { a, b in
             let (x, y) = (candidates[a], candidates[b])
             return (x.priority, x.order, sections[a], x.id) < (y.priority, y.order, sections[b], y.id)
@@ -132,18 +135,25 @@ public struct Assembler: Sendable {
     /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
     /// skipped, which batch runs that only need the document use for speed.
     public func assemble(_ answers: Answers, date: CalendarDate, provenance wantProvenance: Bool = true) -> Briefing {
-        let scope = EvaluationScope(blueprint: blueprint, answers: answers)
+        let scope = EvaluationScope(blueprint: blueprint, answers: answers, date: date)
         let plan = plan(in: scope, provenance: wantProvenance)
         let (selected, included, essentialMinutes, budget) = (plan.selected, plan.included, plan.essentialMinutes, plan.budgetMinutes)
         let condensed = plan.condensed
         let outcomes = wantProvenance ? plan.outcomes : [ConditionOutcome?](repeating: nil, count: candidates.count)
 
-        var sections: [BriefingSection] = blueprint.sections.map {
-            BriefingSection(id: $0.id, title: $0.title, showTitles: $0.showTitles, snippets: [])
+        let readiness = ReadinessReport(scope: scope)
+        var total = 0.0
+        var sections: [BriefingSection] = blueprint.sections.map { section in
+            var generated: String?
+            if let block = section.generated, let readiness {
+                generated = ReadinessBlocks.markdown(block, report: readiness)?.trimmingTrailingWhitespace()
+                total += generated.map { Double(WordCount.count(in: $0)) / 200 } ?? 0
+            }
+            return BriefingSection(id: section.id, title: section.title, showTitles: section.showTitles,
+                                   generated: generated, snippets: [])
         }
         var sources: [Citation] = []
         var seenSources = Set<String>()
-        var total = 0.0
         var decisions: [SnippetDecision] = []
         if wantProvenance { decisions.reserveCapacity(candidates.count) }
 
@@ -168,11 +178,21 @@ public struct Assembler: Sendable {
             }
         }
 
+        // Where the dimensions to work on first are listed, their snippets follow that list's order.
+        let focus = scope.computed.focus
+        for (index, section) in blueprint.sections.enumerated() where section.generated == .readinessFocus && !focus.isEmpty {
+            let rank = { (snippet: BriefingSnippet) in
+                self.dimensionOfSnippet[snippet.id].flatMap { focus.firstIndex(of: $0) } ?? focus.count
+            }
+            sections[index].snippets = sections[index].snippets.enumerated()
+                .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        }
+
         var notes: [String] = []
         if essentialMinutes > budget + 1e-9 {
             notes.append("The essential content alone, with summaries where they exist, needs \(MinutesFormat.short(essentialMinutes)) minutes, over the \(MinutesFormat.short(budget))-minute budget.")
         }
-        for (index, section) in blueprint.sections.enumerated() where section.required && sections[index].snippets.isEmpty {
+        for (index, section) in blueprint.sections.enumerated() where section.required && !sections[index].hasContent {
             notes.append("No snippet in the library covers the section \"\(section.title)\" for these answers.")
         }
 
@@ -186,6 +206,7 @@ public struct Assembler: Sendable {
             answers: scope.answers,
             scores: scope.computed.isEmpty ? nil : scope.computed.scores,
             levels: scope.computed.isEmpty ? nil : scope.computed.levels.mapValues(\.rawValue),
+            readiness: readiness,
             sections: sections,
             sources: sources,
             provenance: decisions,

@@ -13,9 +13,11 @@ public struct Briefing: Sendable, Codable {
     public var context: [ContextEntry]
     /// The answers as given, with defaults filled in.
     public var answers: Answers
-    /// Readiness scores and levels, when the blueprint has dimensions.
+    /// Self-assessed readiness scores and levels, when the blueprint has dimensions.
     public var scores: [String: Int]?
     public var levels: [String: String]?
+    /// The whole readiness assessment: self and verified scores, statements, verification, focus.
+    public var readiness: ReadinessReport?
     public var sections: [BriefingSection]
     /// The de-duplicated sources of the included snippets, in order of first use.
     public var sources: [Citation]
@@ -30,7 +32,7 @@ public struct Briefing: Sendable, Codable {
     public var titleMarkdown: String
 
     enum CodingKeys: String, CodingKey {
-        case schema, blueprint, title, date, context, answers, scores, levels, sections, sources, provenance, notes
+        case schema, blueprint, title, date, context, answers, scores, levels, readiness, sections, sources, provenance, notes
         case inferences = "inferred"
         case budgetMinutes = "budget_minutes", totalMinutes = "total_minutes", titleMarkdown = "title_markdown"
     }
@@ -53,12 +55,17 @@ public struct BriefingSection: Sendable, Codable {
     public var id: String
     public var title: String
     public var showTitles: Bool
+    /// Markdown the engine wrote from the answers (a table, a chart), shown before the snippets.
+    public var generated: String?
     public var snippets: [BriefingSnippet]
 
     enum CodingKeys: String, CodingKey {
-        case id, title, snippets
+        case id, title, generated, snippets
         case showTitles = "show_titles"
     }
+
+    /// True when the section has something to show.
+    public var hasContent: Bool { generated != nil || !snippets.isEmpty }
 }
 
 /// An included snippet, with its variables filled in.

@@ -7,7 +7,11 @@ public struct EvaluationScope: ConditionScope, Sendable {
     /// Answers read from other answers' text (`topics` from the `challenge`); already in `answers`.
     public let inferences: [AnswerInference]
 
-    public init(blueprint: Blueprint, answers: Answers) {
+    /// The date the briefing is prepared, from which the re-score date is counted.
+    public let date: CalendarDate?
+
+    public init(blueprint: Blueprint, answers: Answers, date: CalendarDate? = nil) {
+        self.date = date
         self.blueprint = blueprint
         var filled = answers.withDefaults(from: blueprint)
         var inferences: [AnswerInference] = []
@@ -18,13 +22,21 @@ public struct EvaluationScope: ConditionScope, Sendable {
         }
         self.answers = filled
         self.inferences = inferences
-        self.computed = blueprint.dimensions.isEmpty ? ComputedValues() : ComputedValues(blueprint: blueprint, answers: filled)
+        self.computed = blueprint.dimensions.isEmpty ? ComputedValues() : ComputedValues(blueprint: blueprint, answers: filled, date: date)
     }
 
     public func value(of identifier: String) -> ConditionValue {
         if let answer = answers[identifier] { return answer.isEmpty ? .null : answer.conditionValue }
         if identifier == "blueprint" { return .string(blueprint.id) }
-        return computed.value(of: identifier) ?? .null
+        guard !blueprint.dimensions.isEmpty else { return .null }
+        switch ComputedName(identifier) {
+        case .verifier?:
+            return answers.assessment.verification.verifier.map { .string($0) } ?? .null
+        case .verificationDate?:
+            return answers.assessment.verification.date.map { .string($0.description) } ?? .null
+        default:
+            return computed.value(of: identifier) ?? .null
+        }
     }
 
     /// The inference that filled `identifier`, if it was not answered but read from another answer.
@@ -38,13 +50,28 @@ public struct EvaluationScope: ConditionScope, Sendable {
             return answer.display(for: blueprint.question(identifier))
         }
         if identifier == "blueprint" { return blueprint.id }
-        if identifier.hasPrefix("level."), let level = computed.levels[String(identifier.dropFirst(6))] {
-            return level.label
+        guard !blueprint.dimensions.isEmpty, let name = ComputedName(identifier) else { return nil }
+        switch name {
+        case .score, .targetScore, .verifiedCount:
+            if case .number(let number)? = computed.value(of: identifier) { return ConditionValue.format(number) }
+            return nil
+        case .level, .targetLevel, .status:
+            if case .string(let value)? = computed.value(of: identifier) {
+                return ReadinessLevel(rawValue: value)?.label ?? value
+            }
+            return nil
+        case .verifier:
+            return answers.assessment.verification.verifier
+        case .verificationDate:
+            return answers.assessment.verification.date?.longForm
+        case .focus:
+            let titles = computed.focus.compactMap { id in blueprint.dimensions.first { $0.id == id }?.title }
+            return titles.isEmpty ? nil : titles.joined(separator: ", then ")
+        case .weakest:
+            return computed.weakest.flatMap { id in blueprint.dimensions.first { $0.id == id }?.title }
+        case .rescoreDate:
+            return computed.rescoreDate?.longForm
         }
-        if identifier.hasPrefix("score."), let score = computed.scores[String(identifier.dropFirst(6))] {
-            return String(score)
-        }
-        return nil
     }
 
     /// The reading-time budget in minutes.

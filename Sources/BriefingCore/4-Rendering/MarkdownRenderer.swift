@@ -11,13 +11,8 @@ public enum MarkdownRenderer {
         for note in briefing.notes {
             out += "> **Note:** \(MarkdownEscaping.escape(note))\n\n"
         }
-        for section in briefing.sections where !section.snippets.isEmpty {
-            out += "## \(MarkdownEscaping.escape(section.title))\n\n"
-            for snippet in section.snippets {
-                if section.showTitles { out += "### \(MarkdownEscaping.escape(snippet.title))\n\n" }
-                out += snippet.markdown
-                out += "\n\n"
-            }
+        for section in briefing.sections where section.hasContent {
+            out += self.section(section)
         }
         if !briefing.sources.isEmpty {
             out += "## Sources\n\n"
@@ -27,6 +22,19 @@ public enum MarkdownRenderer {
             out += "\n"
         }
         while out.hasSuffix("\n\n") { out.removeLast() }
+        return out
+    }
+
+    /// One section: its heading, the block the engine wrote, then each snippet (under its title
+    /// when the section shows titles); ends with a blank line.
+    public static func section(_ section: BriefingSection) -> String {
+        var out = "## \(MarkdownEscaping.escape(section.title))\n\n"
+        if let generated = section.generated { out += generated + "\n\n" }
+        for snippet in section.snippets {
+            if section.showTitles { out += "### \(MarkdownEscaping.escape(snippet.title))\n\n" }
+            out += snippet.markdown
+            out += "\n\n"
+        }
         return out
     }
 

@@ -62,6 +62,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(secondsSinceEpoch: Int64(daysSinceEpoch + days) * 86_400)
+    }
+
     /// `2026-01-15`
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)

@@ -11,6 +11,14 @@ public enum AnswerResolver {
         var answers = Answers()
         var diagnostics: [Diagnostic] = []
         for item in raw {
+            if AssessmentField.isAssessmentKey(item.id), blueprint.question(item.id) == nil {
+                do {
+                    try resolveAssessment(item, into: &answers, for: blueprint)
+                } catch {
+                    diagnostics.append(.error(at: item.location, error.message))
+                }
+                continue
+            }
             guard let question = blueprint.question(item.id) else {
                 diagnostics.append(.error(at: item.location, unknownQuestionMessage(item.id, in: blueprint)))
                 continue
@@ -27,6 +35,21 @@ public enum AnswerResolver {
         }
         if !diagnostics.isEmpty { throw .badData(diagnostics) }
         return answers
+    }
+
+    /// `evidence.ID` and `verification.*`: only blueprints with scored statements take them.
+    static func resolveAssessment(_ item: RawAnswer, into answers: inout Answers,
+                                          for blueprint: Blueprint) throws(AnswerProblem) {
+        guard !blueprint.dimensions.isEmpty else {
+            throw AnswerProblem("'\(item.id)': evidence and verification belong to an assessment blueprint with scored "
+                                + "statements, such as readiness, not to \(blueprint.id)")
+        }
+        let field: AssessmentField
+        switch AssessmentField.parse(item.id) {
+        case .success(let parsed): field = parsed
+        case .failure(let problem): throw problem
+        }
+        try field.apply(item.value, to: &answers.assessment, in: blueprint)
     }
 
     /// "unknown question 'natoin' in blueprint senior-leader; did you mean 'nation'?"
@@ -89,14 +112,19 @@ public enum AnswerResolver {
     }
 
     private static func cleanText(_ text: String, for question: Question) throws(AnswerProblem) -> AnswerValue? {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control
-        })).trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = withoutControlCharacters(text)
         if cleaned.isEmpty { return nil }
         guard cleaned.count <= maximumTextLength else {
             throw AnswerProblem("the answer to '\(question.id)' is \(cleaned.count) characters long; the limit is \(maximumTextLength)")
         }
         return .text(cleaned)
+    }
+
+    /// The text with control characters (other than newlines and tabs) removed, and trimmed.
+    static func withoutControlCharacters(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter {
+            $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control
+        })).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func option(_ text: String, for question: Question) throws(AnswerProblem) -> ChoiceOption {

@@ -1,9 +1,12 @@
 /// The answers given so far, by question id.
 public struct Answers: Sendable, Hashable {
     public private(set) var values: [String: AnswerValue]
+    /// Evidence for the self-scores and an independent verification, for assessment blueprints.
+    public var assessment = AssessmentRecord()
 
-    public init(_ values: [String: AnswerValue] = [:]) {
+    public init(_ values: [String: AnswerValue] = [:], assessment: AssessmentRecord = AssessmentRecord()) {
         self.values = values
+        self.assessment = assessment
     }
 
     public subscript(id: String) -> AnswerValue? {
@@ -22,7 +25,7 @@ public struct Answers: Sendable, Hashable {
 
     /// These answers with `other`'s answers laid over them.
     public func merging(_ other: Answers) -> Answers {
-        Answers(values.merging(other.values) { _, new in new })
+        Answers(values.merging(other.values) { _, new in new }, assessment: assessment.merging(other.assessment))
     }
 
     /// The answers with each question's default filled in where it is unanswered.
@@ -42,6 +45,8 @@ public struct Answers: Sendable, Hashable {
     }
 }
 
+/// Encoded as the mapping of question ids to answers; the assessment record travels separately
+/// (in a briefing's `readiness`, and as dotted keys in session files).
 extension Answers: Codable {
     public init(from decoder: any Decoder) throws {
         values = try [String: AnswerValue](from: decoder)

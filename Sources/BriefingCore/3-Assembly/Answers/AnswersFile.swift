@@ -37,6 +37,10 @@ public struct AnswersFile: Sendable {
                 result.blueprintID = value.string
                 continue
             }
+            if AssessmentField.roots.contains(id), case .mapping = value {
+                flatten(value, under: id, document: document, into: &result.answers, diagnostics: &diagnostics)
+                continue
+            }
             do {
                 result.answers.append(RawAnswer(id: id, value: try rawValue(value, id: id, document: document),
                                                 location: document.location(of: value)))
@@ -46,6 +50,30 @@ public struct AnswersFile: Sendable {
         }
         if !diagnostics.isEmpty { throw .badData(diagnostics) }
         return result
+    }
+
+    /// `evidence:` and `verification:` mappings become dotted answers (`verification.scores.ID`),
+    /// the same keys a CSV's columns give.
+    private static func flatten(_ node: Node, under prefix: String, document: YAMLDocument,
+                                into answers: inout [RawAnswer], diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let mapping) = node else { return }
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                diagnostics.append(.error(at: document.location(of: key), "the keys under '\(prefix)' must be text"))
+                continue
+            }
+            let id = prefix + "." + name
+            if case .mapping = value, prefix == "verification", ["scores", "notes"].contains(name) {
+                flatten(value, under: id, document: document, into: &answers, diagnostics: &diagnostics)
+                continue
+            }
+            do {
+                answers.append(RawAnswer(id: id, value: try rawValue(value, id: id, document: document),
+                                         location: document.location(of: value)))
+            } catch {
+                if case .badData(let found) = error { diagnostics += found }
+            }
+        }
     }
 
     private static func rawValue(_ node: Node, id: String, document: YAMLDocument) throws(BriefingError) -> RawAnswer.Value {

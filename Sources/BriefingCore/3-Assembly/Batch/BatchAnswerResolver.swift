@@ -23,6 +23,14 @@ final class BatchAnswerResolver: @unchecked Sendable {
         var answers = Answers()
         var diagnostics: [Diagnostic] = []
         for item in raw {
+            if AssessmentField.isAssessmentKey(item.id), blueprint.question(item.id) == nil {
+                do throws(AnswerProblem) {
+                    try AnswerResolver.resolveAssessment(item, into: &answers, for: blueprint)
+                } catch {
+                    diagnostics.append(.error(at: item.location, error.message))
+                }
+                continue
+            }
             guard let question = blueprint.question(item.id) else {
                 diagnostics.append(.error(at: item.location, AnswerResolver.unknownQuestionMessage(item.id, in: blueprint)))
                 continue

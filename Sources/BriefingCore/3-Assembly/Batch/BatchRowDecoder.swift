@@ -64,7 +64,22 @@ public struct BatchRowDecoder: Sendable {
         var result = RowAnswers()
         var problems: [String] = []
         let location = SourceLocation(file: file, line: line, column: 0)
+        var flat: [(String, JSONValue)] = []
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+            // `evidence` and `verification` objects flatten to the dotted keys a CSV's columns use.
+            if case .object(let inner) = value, AssessmentField.roots.contains(key) {
+                for (name, item) in inner.sorted(by: { $0.key < $1.key }) {
+                    if case .object(let innermost) = item, key == "verification", ["scores", "notes"].contains(name) {
+                        flat += innermost.sorted { $0.key < $1.key }.map { ("\(key).\(name).\($0.key)", $0.value) }
+                    } else {
+                        flat.append(("\(key).\(name)", item))
+                    }
+                }
+            } else {
+                flat.append((key, value))
+            }
+        }
+        for (key, value) in flat {
             if key == Self.blueprintKey {
                 switch value {
                 case .string(let id): result.blueprintID = id

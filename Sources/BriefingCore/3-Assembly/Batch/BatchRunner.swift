@@ -36,7 +36,11 @@ public struct BatchRunner: Sendable {
         var column = 1
         var problems: [Diagnostic] = []
         for id in decoder.header {
-            if id != BatchRowDecoder.blueprintKey, blueprint.question(id) == nil {
+            if AssessmentField.isAssessmentKey(id), blueprint.question(id) == nil {
+                if let problem = AssessmentField.problem(with: id, in: blueprint) {
+                    problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column), problem))
+                }
+            } else if id != BatchRowDecoder.blueprintKey, blueprint.question(id) == nil {
                 problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column),
                                        AnswerResolver.unknownQuestionMessage(id, in: blueprint)))
             }
@@ -77,7 +81,7 @@ public struct BatchRunner: Sendable {
                 case .made(let made):
                     progress.written += 1
                     manifest?.append(BatchManifestEntry(row: row.number, line: row.line, file: chunk.files[index], error: nil,
-                                                        snippets: made.snippets, minutes: made.minutes))
+                                                        snippets: made.snippets, minutes: made.minutes, readiness: made.readiness))
                 case .failed(let failure, let diagnostics):
                     progress.failed += 1
                     onFailure(BatchRowReport(file: decoder.file, row: row.number, line: row.line, failure: failure,
@@ -199,6 +203,8 @@ public struct BatchRunner: Sendable {
         var stem: String
         var snippets: [String]
         var minutes: Double
+        /// The verification status and overall levels, for an assessment blueprint.
+        var readiness: BatchManifestEntry.Readiness?
     }
 
     /// Checks a row's answers, assembles and renders its briefing.
@@ -238,6 +244,11 @@ public struct BatchRunner: Sendable {
             if case .text(let text) = assignment.value { written[assignment.id] = text } else { written[assignment.id] = nil }
         }
         let stem = FileNameSanitizer.stem(from: settings.nameTemplate.render(row: row.number, answers: written))
-        return .made(MadeBriefing(text: text, stem: stem, snippets: briefing.includedSnippetIDs, minutes: briefing.totalMinutes))
+        let readiness = briefing.readiness.map { report in
+            BatchManifestEntry.Readiness(status: report.verification.status, level: report.overall.level,
+                                         verifiedLevel: report.overall.verifiedLevel)
+        }
+        return .made(MadeBriefing(text: text, stem: stem, snippets: briefing.includedSnippetIDs, minutes: briefing.totalMinutes,
+                                  readiness: readiness))
     }
 }

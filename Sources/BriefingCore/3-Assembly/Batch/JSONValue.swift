@@ -7,7 +7,7 @@ enum JSONValue: Decodable {
     case bool(Bool)
     case null
     case array([JSONValue])
-    case object
+    case object([String: JSONValue])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -22,8 +22,7 @@ enum JSONValue: Decodable {
         } else if let items = try? container.decode([JSONValue].self) {
             self = .array(items)
         } else {
-            _ = try container.decode([String: JSONValue].self)
-            self = .object
+            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 

@@ -12,7 +12,10 @@ public enum CoverageChecker {
         let blueprint = assembler.blueprint
         let space = AnswerSpace(blueprint: blueprint, budgets: budgets)
         let sectionOfCandidate = assembler.sectionOfCandidate
-        let required = blueprint.sections.indices.filter { blueprint.sections[$0].required }
+        // A section whose generated block is written whenever there are scores is never empty.
+        let required = blueprint.sections.indices.filter {
+            blueprint.sections[$0].required && !(blueprint.sections[$0].generated?.isAlwaysWritten ?? false)
+        }
         // Sections as bits, so a combination's filled sections cost no allocation; a blueprint with
         // more than 64 sections always takes the full plan.
         let requiredMask = required.reduce(UInt64(0)) { $0 | 1 << UInt64($1 & 63) }

@@ -3,9 +3,12 @@ public enum OutlineReport {
     /// Lines fit `width` columns, so the outline reads in an 80-column terminal.
     public static func text(_ briefing: Briefing, width: Int = 78) -> String {
         var out = "Outline: \(MinutesFormat.short(briefing.totalMinutes)) of \(MinutesFormat.short(briefing.budgetMinutes)) minutes\n"
-        for section in briefing.sections where !section.snippets.isEmpty {
+        for section in briefing.sections where section.hasContent {
             let minutes = section.snippets.reduce(0) { $0 + $1.minutes }
             out += "\n  \(section.title) (\(MinutesFormat.short(minutes)) min)\n"
+            if section.generated != nil {
+                out += "    • Written from the scores: tables and bars\n"
+            }
             for snippet in section.snippets {
                 let title = TextWrapper.wrap(snippet.title, width: width - 6)
                 out += "    • " + title.joined(separator: "\n      ") + "\n"
