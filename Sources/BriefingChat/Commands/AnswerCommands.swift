@@ -7,8 +7,12 @@ extension ChatEngine {
             say("There is nothing to undo.")
             return
         }
-        activeInterview.answers = last.answers
-        activeInterview.skipped = last.skipped
+        interview.answers = last.answers
+        interview.skipped = last.skipped
+        assessment = last.assessment
+        rescoring = last.rescoring
+        readinessPrompt = nil
+        if assessment == nil { assessing = false; verifying = false }
         changing = nil
         say("Undone: \(last.note).")
         autosave()
@@ -89,7 +93,7 @@ extension ChatEngine {
     }
 
     func showAnswers() {
-        let current = activeInterview
+        let current = interview
         var rows: [[String]] = []
         let scope = EvaluationScope(blueprint: current.blueprint, answers: current.answers)
         for question in current.blueprint.questions {
@@ -105,18 +109,28 @@ extension ChatEngine {
             } else {
                 shown = "(not answered)"
             }
-            rows.append(["  " + question.id, shown])
+            rows.append(["  " + question.id, Sanitized.forTerminal(shown)])
         }
         say(TextTable.format(rows), newline: false)
+        let readiness = readinessAnswerRows()
+        if !readiness.isEmpty {
+            say("\n" + style.bold("Readiness") + (readinessSummary.map { " (\($0.replacingOccurrences(of: "the readiness self-assessment (", with: "").dropLast()))" } ?? ""))
+            say(TextTable.format(readiness), newline: false)
+        }
     }
 
     func reset() {
         pushUndo("reset all answers")
-        activeInterview.answers = Answers()
-        activeInterview.skipped = []
+        interview.answers = Answers()
+        interview.skipped = []
+        assessment = nil
+        assessing = false
+        verifying = false
+        readinessPrompt = nil
+        rescoring = []
         changing = nil
         announcedReady = false
-        say("All answers cleared (/back brings them back).")
+        say("All answers cleared, with the readiness assessment (/back brings them back).")
         autosave()
         askNext()
     }

@@ -20,14 +20,11 @@ extension ChatEngine {
                     + " Sections: \(ids.joined(separator: ", ")).")
                 return
             }
-            guard !section.snippets.isEmpty else {
+            guard section.hasContent else {
                 say("The section \"\(section.title)\" is empty for these answers.")
                 return
             }
-            let markdown = "## \(section.title)\n\n" + section.snippets.map { snippet in
-                (section.showTitles ? "### \(MarkdownEscaping.escape(snippet.title))\n\n" : "") + snippet.markdown
-            }.joined(separator: "\n\n")
-            say(PlainTextRenderer.render(markdown: markdown), newline: false)
+            say(PlainTextRenderer.render(markdown: MarkdownRenderer.section(section)), newline: false)
             return
         }
         say(PlainTextRenderer.render(briefing), newline: false)

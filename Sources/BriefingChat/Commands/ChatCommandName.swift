@@ -5,7 +5,7 @@ enum ChatCommandName: String, CaseIterable {
     case help, back, change, set, answers, reset
     case preview, outline, why, whynot
     case whatif, scenario
-    case export, save, load, quit, exit, resume, assess
+    case export, save, load, quit, exit, resume, assess, verify
 
     var usage: String {
         switch self {
@@ -21,19 +21,22 @@ enum ChatCommandName: String, CaseIterable {
         case .whynot: "/whynot SNIPPET            why a snippet is left out"
         case .whatif: "/whatif ID=VALUE ...       what would change, without changing anything"
         case .scenario: "/scenario save|list|use|compare|delete   keep and compare answer sets"
-        case .export: "/export [md|txt|json] [PATH] [--force]   write the briefing to a file"
+        case .export: "/export [md|txt|json] [PATH] [--force]   write the briefing to a file\n"
+            + "  /export readiness [md|txt|json] [PATH]   write the readiness report"
         case .save: "/save [PATH]               save the answers as an answers file"
         case .load: "/load PATH                 load answers from a file"
         case .quit: "/quit                      save the session and leave"
         case .exit: "/exit                      the same as /quit"
         case .resume: "/resume                    continue the last saved session"
-        case .assess: "/assess                    run the readiness self-assessment to answer 'maturity'"
+        case .assess: "/assess                    the readiness self-assessment, with evidence; it answers 'maturity'"
+        case .verify: "/verify                    the verifier's pass: verified scores and notes"
         }
     }
 
     /// Grouped as the help shows them.
     static let groups: [(String, [ChatCommandName])] = [
-        ("Answers", [.back, .change, .set, .answers, .reset, .assess]),
+        ("Answers", [.back, .change, .set, .answers, .reset]),
+        ("Readiness", [.assess, .verify]),
         ("The briefing", [.preview, .outline, .why, .whynot]),
         ("Scenarios", [.whatif, .scenario]),
         ("Files and leaving", [.export, .save, .load, .resume, .quit]),
@@ -83,6 +86,7 @@ extension ChatEngine {
         case .load: loadAnswers(argument)
         case .resume: resumeCommand()
         case .assess: startAssessment()
+        case .verify: startVerification()
         case .quit, .exit:
             leave()
             return false

@@ -18,8 +18,17 @@ public final class ChatEngine {
     var assessment: Interview?
     /// True while the readiness statements are being asked.
     var assessing = false
-    /// Earlier states, for `/back`.
-    var undoStack: [(answers: Answers, skipped: Set<String>, note: String)] = []
+    /// True while the verifier's pass runs.
+    var verifying = false
+    /// A line the readiness passes wait for that is not an interview question: evidence, a
+    /// verified score, a note.
+    var readinessPrompt: ReadinessPrompt?
+    /// Statements to score again, in order, when `/assess` runs over a finished assessment.
+    var rescoring: [String] = []
+    /// Statements the verifier skipped in this pass; a new `/verify` offers them again.
+    var verificationSkipped = Set<String>()
+    /// Earlier states, for `/back`: the main interview and the assessment as they were.
+    var undoStack: [UndoState] = []
     var scenarios: [String: Answers] = [:]
     /// A question asked out of turn by `/change`.
     var changing: Question?
@@ -71,18 +80,21 @@ public final class ChatEngine {
 
     /// The prompt for the next line: the id of the question being asked, or `briefing`.
     public var prompt: String {
-        style.prompt("\(currentQuestion?.id ?? "briefing")> ")
+        style.prompt("\(readinessPrompt?.name ?? currentQuestion?.id ?? "briefing")> ")
     }
 
     /// The question the next plain line answers, if any.
     var currentQuestion: Question? {
-        changing ?? activeInterview.nextQuestion
+        if readinessPrompt != nil || verifying { return nil }
+        if assessing, let id = rescoring.first, let question = assessment?.blueprint.question(id) { return question }
+        return changing ?? activeInterview.nextQuestion
     }
 
+    /// The readiness assessment while it is being scored or verified, else the main interview.
     var activeInterview: Interview {
-        get { assessing ? assessment! : interview }
+        get { (assessing || verifying) ? assessment ?? interview : interview }
         set {
-            if assessing { assessment = newValue } else { interview = newValue }
+            if (assessing || verifying) && assessment != nil { assessment = newValue } else { interview = newValue }
         }
     }
 
@@ -109,7 +121,12 @@ public final class ChatEngine {
                 return runCommand(line)
             }
             if line == "?" {
-                if let question = currentQuestion { say(presenter.help(for: question)) } else { say(helpText) }
+                if let readinessPrompt { say(readinessPrompt.help) }
+                else if let question = currentQuestion { say(presenter.help(for: question)) } else { say(helpText) }
+                return true
+            }
+            if readinessPrompt != nil {
+                answerReadinessPrompt(line)
                 return true
             }
             if let question = currentQuestion {
@@ -125,6 +142,12 @@ public final class ChatEngine {
 
     private func answer(_ question: Question, with line: String) {
         if line.isEmpty {
+            if assessing, rescoring.first == question.id, activeInterview.answers[question.id] != nil {
+                rescoring.removeFirst()
+                say(style.dim("Kept."))
+                continueAssessment()
+                return
+            }
             if let value = question.defaultValue, question.kind == .number {
                 record([(question, value)], note: "kept the default")
             } else if !question.required {
@@ -141,6 +164,10 @@ public final class ChatEngine {
         }
         if question.id == "maturity", !assessing, ["assess", "assess it", "/assess"].contains(line.lowercased()) {
             startAssessment()
+            return
+        }
+        if assessing, question.kind == .scale, let (score, evidence) = ScoredLine.split(line) {
+            recordScore(question, score: score, evidence: evidence)
             return
         }
         let sentence = PhraseMatcher(questions: activeInterview.blueprint.sentenceQuestions(asking: question)).matches(in: line)
@@ -193,11 +220,16 @@ public final class ChatEngine {
     /// Applies answers, tells the user what was understood, saves, and moves on.
     func record(_ changes: [(Question, AnswerValue)], note: String?, keepAsking: Bool = false) {
         guard !changes.isEmpty else { return }
+        if assessing, changes.count == 1, changes[0].0.kind == .scale, case .number(let score) = changes[0].1 {
+            return recordScore(changes[0].0, score: Int(score), evidence: nil, note: note)
+        }
         pushUndo("set " + changes.map { $0.0.label }.joined(separator: ", "))
+        let previousOrganisation = interview.answers["organisation"]
         for (question, value) in changes {
             activeInterview.answers[question.id] = value
             activeInterview.skipped.remove(question.id)
         }
+        shareReadinessContext(changes)
         if let changingQuestion = changing, changes.contains(where: { $0.0.id == changingQuestion.id }) { changing = nil }
         let summaries = changes.map { presenter.summary($0.0, $0.1) }
         var line = (changes.count > 1 ? "Got it: " : "") + summaries.joined(separator: "; ")
@@ -205,9 +237,12 @@ public final class ChatEngine {
         if let note { line += style.dim(" (\(note))") }
         say(style.success("✓ ") + line)
         autosave()
+        if !assessing, !verifying, organisationChanged(from: previousOrganisation) {
+            return askWhetherToKeepReadiness()
+        }
         if !keepAsking {
-            if assessing, activeInterview.nextQuestion == nil {
-                finishAssessment()
+            if assessing {
+                return continueAssessment()
             }
             announceRequiredDone()
             askNext()
@@ -216,6 +251,12 @@ public final class ChatEngine {
 
     /// Asks the next question, or shows the outline once the interview is complete.
     func askNext() {
+        if let readinessPrompt {
+            return sayIndented(readinessPrompt.question, indent: readinessPrompt.indent)
+        }
+        if verifying {
+            return askNextVerification()
+        }
         if let question = currentQuestion {
             let defaultText = question.defaultValue.map { $0.display(for: question) }
             let inferred = question.inferredFrom == nil ? nil
@@ -241,7 +282,7 @@ public final class ChatEngine {
     }
 
     /// Once every required question is answered, says the briefing exists and what the rest adds.
-    private func announceRequiredDone() {
+    func announceRequiredDone() {
         guard !assessing, !announcedRequiredDone, interview.missingRequired.isEmpty,
               let next = interview.nextQuestion else { return }
         announcedRequiredDone = true
@@ -283,7 +324,8 @@ public final class ChatEngine {
     // MARK: Undo, saving, leaving
 
     func pushUndo(_ note: String) {
-        undoStack.append((activeInterview.answers, activeInterview.skipped, note))
+        undoStack.append(UndoState(answers: interview.answers, skipped: interview.skipped, assessment: assessment, note: note,
+                                   rescoring: rescoring))
         if undoStack.count > 200 { undoStack.removeFirst() }
     }
 
@@ -295,7 +337,8 @@ public final class ChatEngine {
             answers: SessionSnapshot.store(interview.answers),
             skipped: interview.skipped.sorted(),
             scenarios: scenarios.mapValues(SessionSnapshot.store),
-            readiness: SessionSnapshot.store(assessment?.answers ?? Answers()))
+            readiness: SessionSnapshot.store(assessment?.answers ?? Answers()),
+            readinessPass: verifying ? "verifying" : assessing ? "assessing" : nil)
         do {
             try store.save(snapshot)
         } catch {
@@ -321,16 +364,27 @@ public final class ChatEngine {
             for (name, stored) in snapshot.scenarios {
                 scenarios[name] = SessionSnapshot.restore(stored, for: blueprint).0
             }
+            var readinessProblems: [String] = []
+            assessment = nil
+            assessing = false
+            verifying = false
+            readinessPrompt = nil
             if !snapshot.readiness.isEmpty, let readiness = configuration.library.blueprint("readiness") {
                 var resumed = Interview(blueprint: readiness, library: configuration.library)
-                resumed.answers = SessionSnapshot.restore(snapshot.readiness, for: readiness).0
+                (resumed.answers, readinessProblems) = SessionSnapshot.restore(snapshot.readiness, for: readiness)
                 assessment = resumed
-                assessing = resumed.nextQuestion != nil && interview.answers["maturity"] == nil
+                verifying = snapshot.readinessPass == "verifying"
+                assessing = !verifying && resumed.nextQuestion != nil
+                    && (snapshot.readinessPass == "assessing" || interview.answers["maturity"] == nil)
             }
             let organisation = answers["organisation"].map { " for \($0.raw)" } ?? ""
-            say("Welcome back. I've restored your session\(organisation): \(answers.values.count) answer\(answers.values.count == 1 ? "" : "s")"
-                + (scenarios.isEmpty ? "" : " and \(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s")") + ".")
-            for problem in problems { sayError("Dropped a saved answer: \(problem)") }
+            var parts = ["\(answers.values.count) answer\(answers.values.count == 1 ? "" : "s")"]
+            if let summary = readinessSummary { parts.append(summary) }
+            if !scenarios.isEmpty { parts.append("\(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s")") }
+            say("Welcome back. I've restored your session\(organisation): \(ListPhrase.join(parts)).")
+            if verifying { say("You were part-way through the verification; carrying on (/back undoes a score).") }
+            else if assessing { say("You were part-way through the readiness self-assessment; carrying on.") }
+            for problem in problems + readinessProblems { sayError("Dropped a saved answer: \(problem)") }
         case .failure(.missing):
             say("There is no saved session to resume, so we'll start a new one.")
         case .failure(.otherVersion(let version)):
@@ -371,6 +425,12 @@ public final class ChatEngine {
 
     /// The width prose is wrapped to.
     static let pageWidth = 78
+
+    /// Writes `text` wrapped to the page, every line indented by `indent` spaces.
+    func sayIndented(_ text: String, indent: Int = 3) {
+        let pad = String(repeating: " ", count: indent)
+        say(TextWrapper.wrap(text, width: Self.pageWidth - indent).map { pad + $0 }.joined(separator: "\n"))
+    }
 
     func sayError(_ text: String) {
         output.write(Self.pageLines(text).map(style.error).joined(separator: "\n") + "\n")

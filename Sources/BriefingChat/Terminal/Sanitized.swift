@@ -1,0 +1,30 @@
+import Foundation
+
+/// Text typed into the chat, made safe to keep and to show.
+enum Sanitized {
+    /// The text without control characters (tabs become spaces), trimmed: what is stored.
+    static func answerText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            if scalar == "\t" { return " " }
+            return scalar.properties.generalCategory == .control ? nil : scalar
+        })).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text with any control character shown as `^[`-style caret notation, so that nothing
+    /// typed or saved can move the cursor or change colours when it is echoed.
+    static func forTerminal(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 {
+                out += "^" + String(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            } else if scalar.value == 0x7F {
+                out += "^?"
+            } else if scalar.properties.generalCategory == .control {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
