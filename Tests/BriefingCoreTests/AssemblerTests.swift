@@ -291,9 +291,9 @@ import Testing
         #expect(values.value(of: "nation") == nil)
     }
 
-    @Test("levels change at 25, 50 and 75", arguments: [
-        (0.0, ReadinessLevel.starting), (24.9, .starting), (25, .developing), (49.9, .developing),
-        (50, .established), (74.9, .established), (75, .embedded), (100, .embedded),
+    @Test("levels change at 25, 50 and 75, of the score rounded as the report shows it", arguments: [
+        (0.0, ReadinessLevel.starting), (24.4, .starting), (24.5, .developing), (25, .developing), (49.4, .developing),
+        (49.99999, .established), (50, .established), (74.4, .established), (75, .embedded), (100, .embedded),
     ])
     func levelBoundaries(score: Double, level: ReadinessLevel) {
         #expect(ReadinessLevel(score: score) == level)

@@ -279,4 +279,56 @@ import Testing
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "a whole manifest line")
         }
     }
+
+    // MARK: Readiness for many teams
+
+    @Test func aThousandTeamsOfSelfAndVerifiedScoresGiveAThousandReportsAndOneBadRowFailsAlone() throws {
+        let folder = try Self.scratch()
+        defer { Self.remove(folder) }
+        let yaml = try String(contentsOf: Self.repository.appendingPathComponent("Briefings/readiness.yaml"), encoding: .utf8)
+        let statements = yaml.split(separator: "\n").enumerated().compactMap { index, line -> String? in
+            guard line.hasPrefix("  - id: ") else { return nil }
+            let lines = yaml.split(separator: "\n")
+            return index + 1 < lines.count && lines[index + 1].contains("type: scale") ? String(line.dropFirst(8)) : nil
+        }
+        #expect(statements.count == 18)
+        var csv = (["organisation", "stage"] + statements + ["verification.verifier", "verification.date"]
+            + statements.map { "verification.scores.\($0)" } + ["verification.notes.\(statements[0])"]).joined(separator: ",") + "\n"
+        for row in 1...1000 {
+            let own = statements.indices.map { ($0 + row) % 4 }
+            let verified = row % 3 == 0 ? [String](repeating: "", count: statements.count)
+                : own.enumerated().map { String(row == 700 && $0.offset == 2 ? 4 : max(0, $0.element - row % 2)) }
+            let who = row % 3 == 0 ? ["", ""] : ["\"Assessor \(row % 7), Peer Review\"", "2026-02-20"]
+            csv += (["Team \(row)", "options"] + own.map(String.init) + who + verified + [row % 3 == 0 ? "" : "Checked the minutes"])
+                .joined(separator: ",") + "\n"
+        }
+        try csv.write(toFile: folder + "/teams.csv", atomically: true, encoding: .utf8)
+        let run = try Self.build(["--blueprint", "readiness", "--answers", "teams.csv", "--output-dir", "out"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("teams.csv:700: error: line 701: the verified score for '\(statements[2])' must be 0, 1, 2 or 3"), "\(run.stderr)")
+        #expect(run.stderr.contains("1000 rows: 999 written, 1 failed"))
+        let manifest = try Self.manifest(folder + "/out")
+        #expect(manifest.count == 1000)
+        #expect(try Self.listing(folder + "/out").filter { $0.hasSuffix(".md") }.count == 999)
+        let first = try #require(manifest.first?["readiness"] as? [String: Any])
+        #expect(first["verification_status"] as? String == "complete")
+        #expect(first["level"] is String && first["verified_level"] is String)
+        let third = try #require(manifest[2]["readiness"] as? [String: Any])
+        #expect(third["verification_status"] as? String == "none")
+        #expect(third["verified_level"] is NSNull)
+        #expect(manifest[699]["status"] as? String == "error")
+        let report = try String(contentsOfFile: folder + "/out/Team-1.md", encoding: .utf8)
+        #expect(report.contains("**Independently verified** by Assessor 1, Peer Review on 20 February 2026: 18 of 18 statements."))
+        let unverified = try String(contentsOfFile: folder + "/out/Team-3.md", encoding: .utf8)
+        #expect(unverified.contains("**Self-assessed, not independently verified.**"))
+    }
+
+    @Test func aBadAssessmentColumnIsCaughtBeforeTheFirstRow() throws {
+        let folder = try Self.scratch()
+        defer { Self.remove(folder) }
+        try "organisation,verification.scores.leadership_bord\nA,1\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        let run = try Self.build(["--blueprint", "readiness", "--answers", "bad.csv", "--output-dir", "out"], in: folder)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.csv:1:14: error: unknown statement 'leadership_bord' in blueprint readiness; did you mean 'leadership_board'?"), "\(run.stderr)")
+    }
 }

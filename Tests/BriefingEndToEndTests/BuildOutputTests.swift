@@ -166,6 +166,32 @@ import Testing
         #expect(result.stdoutBytes == expected, "\(set).\(format) differs from its golden file")
     }
 
+    @Test("the CLI writes exactly the readiness golden files, verified and self-assessed",
+          arguments: ["verified", "self-assessed"], ["md", "txt", "json"])
+    func matchesReadinessGoldenFiles(set: String, format: String) throws {
+        let fixtures = Runner.coreFixtures.appendingPathComponent("readiness-golden")
+        let result = try Runner.run(["build", "--library", fixtures.appendingPathComponent("library").path,
+                                     "--answers", fixtures.appendingPathComponent("answers/\(set).yaml").path,
+                                     "--date", "2026-01-15", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try Data(contentsOf: fixtures.appendingPathComponent("expected/\(set).\(format)"))
+        #expect(result.stdoutBytes == expected, "\(set).\(format) differs from its golden file")
+    }
+
+    @Test("every example in examples/ is the briefing its answers build today")
+    func examplesAreCurrent() throws {
+        let folder = Runner.repoRoot.appendingPathComponent("examples")
+        let answers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(answers.count >= 10)
+        for file in answers {
+            let result = try Runner.run(["build", "--library", Runner.shippedLibrary, "--answers", folder.appendingPathComponent(file).path,
+                                         "--date", "2026-12-01"])
+            #expect(result.status == 0, "\(file): \(result.stderr)")
+            let expected = try Data(contentsOf: folder.appendingPathComponent(file.replacingOccurrences(of: ".yaml", with: ".md")))
+            #expect(result.stdoutBytes == expected, "examples/\(file) no longer builds its .md: regenerate it with --date 2026-12-01")
+        }
+    }
+
     // MARK: Budget
 
     @Test("--set minutes=5 keeps the total within 5 minutes")

@@ -15,7 +15,7 @@ enum ReadinessBlocks {
         var out = statusLine(report.verification) + "\n\n"
         let verified = report.verification.status != .none
         if verified {
-            out += "| Dimension | Self | Verified | Difference | Level (verified) |\n|---|--:|--:|--:|---|\n"
+            out += "| Dimension | Self | Verified | Difference | Verified level |\n|---|--:|--:|--:|---|\n"
             for dimension in report.dimensions {
                 out += "| \(escape(dimension.title)) | \(number(dimension.score)) | \(number(dimension.verifiedScore)) | "
                     + "\(signed(dimension.difference)) | \(dimension.verifiedLevel?.label ?? "–") |\n"

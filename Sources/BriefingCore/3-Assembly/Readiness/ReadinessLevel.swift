@@ -3,8 +3,10 @@
 public enum ReadinessLevel: String, Sendable, CaseIterable, Codable, Comparable {
     case starting, developing, established, embedded
 
+    /// The level of a score as the report shows it, rounded to a whole number first, so that a
+    /// score shown as 50 is never called Developing.
     public init(score: Double) {
-        switch score {
+        switch score.rounded() {
         case ..<25: self = .starting
         case ..<50: self = .developing
         case ..<75: self = .established
