@@ -38,6 +38,12 @@ import Testing
 
         """
 
+    /// Answers for organisation "Test" with the six statements scored in blueprint order.
+    static func scored(_ values: [Int]) -> String {
+        let ids = ["voice_heard", "voice_power", "money_pay", "money_budget", "loop_report", "loop_review"]
+        return "organisation: Test\n" + zip(ids, values).map { "\($0): \($1)\n" }.joined()
+    }
+
     // MARK: The model
 
     @Test func evidenceAndVerificationAreReadFromYAML() throws {
@@ -133,15 +139,7 @@ import Testing
 
     @Test func theOverallLevelIsCappedAtOneAboveTheWeakestDimension() throws {
         // voice and loop at 100, money at 0: the mean, 67, is Established, but money is Starting.
-        let briefing = try Self.briefing("""
-            organisation: Test
-            voice_heard: 3
-            voice_power: 3
-            money_pay: 0
-            money_budget: 0
-            loop_report: 3
-            loop_review: 3
-            """)
+        let briefing = try Self.briefing(Self.scored([3, 3, 0, 0, 3, 3]))
         let report = try #require(briefing.readiness)
         #expect(report.overall.score == 67)
         #expect(report.overall.averageLevel == .established)
@@ -155,15 +153,7 @@ import Testing
     }
 
     @Test func allZerosNameTwoDimensionsEachWithBaselineTargetOwnerAndDate() throws {
-        let briefing = try Self.briefing("""
-            organisation: Test
-            voice_heard: 0
-            voice_power: 0
-            money_pay: 0
-            money_budget: 0
-            loop_report: 0
-            loop_review: 0
-            """)
+        let briefing = try Self.briefing(Self.scored([0, 0, 0, 0, 0, 0]))
         let report = try #require(briefing.readiness)
         // Ties go to the dimension the blueprint lists first.
         #expect(report.focus.map(\.dimension) == ["voice", "money"])
@@ -182,15 +172,7 @@ import Testing
 
     @Test func theNextStepsFollowTheFocusOrderNotTheSnippetOrder() throws {
         // loop (order 30) is weaker than voice (order 10), so it comes first.
-        let briefing = try Self.briefing("""
-            organisation: Test
-            voice_heard: 1
-            voice_power: 1
-            money_pay: 3
-            money_budget: 3
-            loop_report: 0
-            loop_review: 0
-            """)
+        let briefing = try Self.briefing(Self.scored([1, 1, 3, 3, 0, 0]))
         #expect(briefing.readiness?.focus.map(\.dimension) == ["loop", "voice"])
         #expect(briefing.sections.first { $0.id == "next-steps" }?.snippets.map(\.id) == ["loop-next", "voice-next"])
     }

@@ -157,25 +157,25 @@ import Testing
     @Test("the CLI writes exactly the golden files of the fixture library",
           arguments: ["wales-full", "england-tight", "evil-scotland"], ["md", "txt", "json"])
     func matchesGoldenFiles(set: String, format: String) throws {
-        let fixtures = Runner.coreFixtures
-        let result = try Runner.run(["build", "--library", fixtures.appendingPathComponent("golden-library").path,
-                                     "--answers", fixtures.appendingPathComponent("golden-answers/\(set).yaml").path,
+        try Self.expectGolden(in: Runner.coreFixtures, library: "golden-library", answers: "golden-answers/\(set).yaml",
+                              expected: "golden-expected/\(set).\(format)", format: format)
+    }
+
+    /// Builds `answers` with `library` (both under `folder`) and compares stdout with `expected` byte for byte.
+    static func expectGolden(in folder: URL, library: String, answers: String, expected: String, format: String) throws {
+        let result = try Runner.run(["build", "--library", folder.appendingPathComponent(library).path,
+                                     "--answers", folder.appendingPathComponent(answers).path,
                                      "--date", "2026-01-15", "--format", format])
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = try Data(contentsOf: fixtures.appendingPathComponent("golden-expected/\(set).\(format)"))
-        #expect(result.stdoutBytes == expected, "\(set).\(format) differs from its golden file")
+        let golden = try Data(contentsOf: folder.appendingPathComponent(expected))
+        #expect(result.stdoutBytes == golden, "\(expected) differs from what the CLI writes")
     }
 
     @Test("the CLI writes exactly the readiness golden files, verified and self-assessed",
           arguments: ["verified", "self-assessed"], ["md", "txt", "json"])
     func matchesReadinessGoldenFiles(set: String, format: String) throws {
-        let fixtures = Runner.coreFixtures.appendingPathComponent("readiness-golden")
-        let result = try Runner.run(["build", "--library", fixtures.appendingPathComponent("library").path,
-                                     "--answers", fixtures.appendingPathComponent("answers/\(set).yaml").path,
-                                     "--date", "2026-01-15", "--format", format])
-        #expect(result.status == 0, "\(result.stderr)")
-        let expected = try Data(contentsOf: fixtures.appendingPathComponent("expected/\(set).\(format)"))
-        #expect(result.stdoutBytes == expected, "\(set).\(format) differs from its golden file")
+        try Self.expectGolden(in: Runner.coreFixtures.appendingPathComponent("readiness-golden"), library: "library",
+                              answers: "answers/\(set).yaml", expected: "expected/\(set).\(format)", format: format)
     }
 
     @Test("every example in examples/ is the briefing its answers build today")
