@@ -169,4 +169,30 @@ import BriefingCore
         let (transcript, _) = ChatHarness.run(lines: ["/verify"])
         #expect(transcript.contains("There is nothing to verify yet: /assess scores the statements first."))
     }
+
+    @Test func aSavedReadinessAnswersFileRebuildsTheSameReportAndLoadsBack() throws {
+        let folder = ChatHarness.temporaryDirectory()
+        let lines = Self.head + ["assess"] + Self.scores({ _ in "2" }, evidence: { $0.id == "power_agenda" ? "Co-chair since May" : "" })
+            + ["", "/verify"] + Self.verification({ _ in "1" }, note: { $0.id == "power_agenda" ? "Only one meeting" : "" })
+            + ["/save readiness r.yaml", "/export readiness md r.md"]
+        let (transcript, _) = ChatHarness.run(lines: lines, workingDirectory: folder)
+        #expect(transcript.contains("with the evidence and verification to"))
+        let file = try AnswersFile.read(folder + "/r.yaml")
+        #expect(file.blueprintID == "readiness")
+        let answers = try AnswerResolver.resolve(file.answers, for: Self.readiness)
+        #expect(answers.assessment.evidence == ["power_agenda": "Co-chair since May"])
+        #expect(answers.assessment.verification.scores.count == 18)
+        #expect(answers.assessment.verification.notes == ["power_agenda": "Only one meeting"])
+        let rebuilt = MarkdownRenderer.render(Assembler(library: ChatHarness.library, blueprint: Self.readiness)
+            .assemble(answers, date: ChatHarness.date))
+        #expect(rebuilt == (try String(contentsOfFile: folder + "/r.md", encoding: .utf8)))
+
+        let (loaded, engine) = ChatHarness.run(lines: ["/load r.yaml"], workingDirectory: folder)
+        #expect(ChatHarness.flat(loaded).contains("Loaded the readiness assessment from r.yaml: 18 of 18 statements scored, 18 verified"))
+        #expect(engine.interview.answers["organisation"] == .text("Cardiff and Vale University Health Board"))
+        #expect(engine.assessment?.answers.assessment.verification.notes["power_agenda"] == "Only one meeting")
+        let (refused, other) = ChatHarness.run(lines: ["Fife Council", "/load r.yaml"], workingDirectory: folder)
+        #expect(ChatHarness.flat(refused).contains("is the readiness assessment of Cardiff and Vale University Health Board, but this session is for Fife Council"))
+        #expect(other.assessment == nil)
+    }
 }

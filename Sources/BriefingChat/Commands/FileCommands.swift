@@ -43,18 +43,30 @@ extension ChatEngine {
         }
     }
 
+    /// `/save [readiness] [PATH]`: the answers, or the readiness assessment with its evidence and
+    /// verification, as an answers file that `briefing build` reads.
     func saveAnswers(_ argument: String) {
         var words = argument.split(separator: " ").map(String.init)
         let force = words.contains("--force")
         words.removeAll { $0 == "--force" }
-        guard let path = outputPath(words.joined(separator: " "), defaultName: defaultFileStem(suffix: "answers") + ".yaml")
+        let readiness = words.first?.lowercased() == "readiness"
+        if readiness { words.removeFirst() }
+        let saved: Interview
+        if readiness {
+            guard let assessment else { return say("There is no readiness self-assessment yet: /assess runs it.") }
+            saved = assessment
+        } else {
+            saved = interview
+        }
+        let suffix = readiness ? "readiness-answers" : "answers"
+        guard let path = outputPath(words.joined(separator: " "), defaultName: defaultFileStem(suffix: suffix) + ".yaml")
         else { return }
         do {
-            try AtomicFile.write(answersYAML(), to: path, overwrite: force)
-            say(style.success("✓ ") + "Saved \(interview.answers.values.count) answers to \(path). "
+            try AtomicFile.write(answersYAML(saved), to: path, overwrite: force)
+            say(style.success("✓ ") + "Saved \(saved.answers.values.count) answers\(readiness ? " with the evidence and verification" : "") to \(path). "
                 + "Rebuild with: briefing build --answers \(path)")
         } catch {
-            reportWriteFailure(error, path: path, retry: "/save \(path) --force")
+            reportWriteFailure(error, path: path, retry: "/save \(readiness ? "readiness " : "")\(path) --force")
         }
     }
 
@@ -63,6 +75,10 @@ extension ChatEngine {
         let path = resolve(argument)
         do {
             let file = try AnswersFile.read(path)
+            if let id = file.blueprintID, id != interview.blueprint.id, let readiness = configuration.library.blueprint(id),
+               !readiness.dimensions.isEmpty, id == "readiness" {
+                return loadAssessment(file, from: argument, blueprint: readiness)
+            }
             if let id = file.blueprintID, id != interview.blueprint.id {
                 return say("\(argument) is for blueprint '\(id)', but this chat is on '\(interview.blueprint.id)'. "
                            + "Start it with: briefing chat --blueprint \(id) --answers \(argument)")
@@ -87,11 +103,46 @@ extension ChatEngine {
         }
     }
 
-    /// The answers as a YAML answers file that `briefing build --answers` reads.
-    func answersYAML() -> String {
-        var pairs: [(Node, Node)] = [(Node("blueprint"), Node(interview.blueprint.id))]
-        for question in interview.blueprint.questions {
-            guard let value = interview.answers[question.id] else { continue }
+    /// A readiness answers file loaded into the session's assessment, when it is for the session's
+    /// organisation (or the session has none yet).
+    private func loadAssessment(_ file: AnswersFile, from argument: String, blueprint: Blueprint) {
+        let answers: Answers
+        do {
+            answers = try AnswerResolver.resolve(file.answers, for: blueprint)
+        } catch {
+            return sayError("Could not load \(argument):\n" + error.description)
+        }
+        if let theirs = answers["organisation"], let ours = interview.answers["organisation"], theirs != ours {
+            return say("\(argument) is the readiness assessment of \(theirs.raw), but this session is for \(ours.raw). "
+                       + "The assessment belongs to the session's organisation: /change organisation first, or /reset.")
+        }
+        pushUndo("loaded the readiness assessment from \(argument)")
+        var loaded = Interview(blueprint: blueprint, library: configuration.library)
+        loaded.answers = answers
+        assessment = loaded
+        assessing = false
+        verifying = false
+        readinessPrompt = nil
+        shareReadinessContext([])
+        if interview.answers["organisation"] == nil, let organisation = answers["organisation"] {
+            interview.answers["organisation"] = organisation
+        }
+        let statements = blueprint.questions.filter { $0.kind == .scale }
+        let scored = statements.filter { answers[$0.id] != nil }.count
+        say(style.success("✓ ") + "Loaded the readiness assessment from \(argument): \(scored) of \(statements.count) statements scored, "
+            + "\(answers.assessment.verification.scores.count) verified (/back undoes it).")
+        autosave()
+        if scored == statements.count { setMaturity(from: loaded.assemble(date: configuration.date), verified: !answers.assessment.verification.scores.isEmpty) }
+        askNext()
+    }
+
+    /// The answers as a YAML answers file that `briefing build --answers` reads; an assessment's
+    /// evidence and verification come as the nested `evidence:` and `verification:` mappings.
+    func answersYAML(_ saved: Interview? = nil) -> String {
+        let saved = saved ?? interview
+        var pairs: [(Node, Node)] = [(Node("blueprint"), Node(saved.blueprint.id))]
+        for question in saved.blueprint.questions {
+            guard let value = saved.answers[question.id] else { continue }
             let node: Node
             switch value {
             case .text(let text): node = Node(text, .implicit, .doubleQuoted)
@@ -100,6 +151,25 @@ extension ChatEngine {
             case .number(let number): node = Node(ConditionValue.format(number))
             }
             pairs.append((Node(question.id), node))
+        }
+        let record = saved.answers.assessment
+        func text(_ value: String) -> Node { Node(value, .implicit, .doubleQuoted) }
+        if !record.evidence.isEmpty {
+            pairs.append((Node("evidence"), Node(record.evidence.sorted { $0.key < $1.key }.map { (Node($0.key), text($0.value)) })))
+        }
+        if !record.verification.isEmpty {
+            var verification: [(Node, Node)] = []
+            if let verifier = record.verification.verifier { verification.append((Node("verifier"), text(verifier))) }
+            if let date = record.verification.date { verification.append((Node("date"), Node(date.description))) }
+            if !record.verification.scores.isEmpty {
+                verification.append((Node("scores"), Node(record.verification.scores.sorted { $0.key < $1.key }
+                    .map { (Node($0.key), Node(String($0.value))) })))
+            }
+            if !record.verification.notes.isEmpty {
+                verification.append((Node("notes"), Node(record.verification.notes.sorted { $0.key < $1.key }
+                    .map { (Node($0.key), text($0.value)) })))
+            }
+            pairs.append((Node("verification"), Node(verification)))
         }
         return (try? Yams.serialize(node: Node(pairs), allowUnicode: true)) ?? ""
     }

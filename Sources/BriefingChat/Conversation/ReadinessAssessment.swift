@@ -9,6 +9,10 @@ extension ChatEngine {
         guard let readiness = configuration.library.blueprint("readiness") else {
             return say("The readiness self-assessment is not in this content library, so please answer maturity directly.")
         }
+        guard interview.blueprint.dimensions.isEmpty else {
+            return say("This chat is the readiness assessment itself: score the statements as they come. "
+                       + "For evidence after each score and a verifier's pass, run /assess from the senior-leader chat (briefing chat).")
+        }
         verifying = false
         readinessPrompt = nil
         changing = nil

@@ -5,6 +5,10 @@ import BriefingCore
 /// saved as it is given, so the pass can stop at any point and `/verify` carries on.
 extension ChatEngine {
     func startVerification() {
+        guard interview.blueprint.dimensions.isEmpty else {
+            return say("The verifier's pass runs on the assessment of the senior-leader chat: start briefing chat, then /assess and /verify. "
+                       + "In an answers file, a verification: section does the same.")
+        }
         guard let current = assessment, current.blueprint.questions.contains(where: { $0.kind == .scale && current.answers[$0.id] != nil })
         else {
             return say("There is nothing to verify yet: /assess scores the statements first.")
