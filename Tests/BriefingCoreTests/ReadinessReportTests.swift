@@ -206,7 +206,7 @@ import Testing
 
     static let sets = ["verified", "self-assessed"]
 
-    @Test("readiness reports match their golden files", arguments: sets, OutputFormat.allCases)
+    @Test("readiness reports match their golden files", arguments: sets, OutputFormat.textFormats)
     func golden(set: String, format: OutputFormat) throws {
         let text = try String(contentsOf: Self.fixtures.appendingPathComponent("answers/\(set).yaml"), encoding: .utf8)
         let briefing = try Self.briefing(text)

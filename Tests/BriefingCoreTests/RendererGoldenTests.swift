@@ -10,7 +10,7 @@ import Testing
 /// each test writes its file into the source tree and reports that it did so.
 @Suite struct RendererGoldenTests {
     static let answerSets = ["wales-full", "england-tight", "evil-scotland"]
-    static let formats = OutputFormat.allCases
+    static let formats = OutputFormat.textFormats
     static let date = CalendarDate("2026-01-15")!
 
     static var isRecording: Bool {

@@ -136,7 +136,7 @@ import Testing
 
     // MARK: Determinism
 
-    @Test("two runs with --date 2026-01-15 give byte-identical output", arguments: ["md", "txt", "json"])
+    @Test("two runs with --date 2026-01-15 give byte-identical output", arguments: ["md", "txt", "json", "html", "docx"])
     func byteIdentical(format: String) throws {
         let first = try Runner.buildWelsh(["--format", format])
         let second = try Runner.buildWelsh(["--format", format])
@@ -155,7 +155,7 @@ import Testing
     }
 
     @Test("the CLI writes exactly the golden files of the fixture library",
-          arguments: ["wales-full", "england-tight", "evil-scotland"], ["md", "txt", "json"])
+          arguments: ["wales-full", "england-tight", "evil-scotland"], ["md", "txt", "json", "html"])
     func matchesGoldenFiles(set: String, format: String) throws {
         try Self.expectGolden(in: Runner.coreFixtures, library: "golden-library", answers: "golden-answers/\(set).yaml",
                               expected: "golden-expected/\(set).\(format)", format: format)
@@ -172,7 +172,7 @@ import Testing
     }
 
     @Test("the CLI writes exactly the readiness golden files, verified and self-assessed",
-          arguments: ["verified", "self-assessed"], ["md", "txt", "json"])
+          arguments: ["verified", "self-assessed"], ["md", "txt", "json", "html"])
     func matchesReadinessGoldenFiles(set: String, format: String) throws {
         try Self.expectGolden(in: Runner.coreFixtures.appendingPathComponent("readiness-golden"), library: "library",
                               answers: "answers/\(set).yaml", expected: "expected/\(set).\(format)", format: format)

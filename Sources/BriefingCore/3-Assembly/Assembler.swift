@@ -16,6 +16,8 @@ public struct Assembler: Sendable {
     let ideaCount: Int
     /// The dimension of each candidate that names one, by snippet id.
     let dimensionOfSnippet: [String: String]
+    /// Candidate positions by snippet id, for the consultant's pins and drops.
+    let indexOfSnippet: [String: Int]
 
     public init(library: ContentLibrary, blueprint: Blueprint) {
         self.blueprint = blueprint
@@ -32,6 +34,7 @@ public struct Assembler: Sendable {
             }
         }
         ideaCount = ideaNumbers.count
+        indexOfSnippet = Dictionary(candidates.enumerated().map { ($1.id, $0) }) { first, _ in first }
         dimensionOfSnippet = Dictionary(candidates.compactMap { snippet in snippet.dimension.map { (snippet.id, $0) } }) { first, _ in first }
         fillOrder = candidates.indices.sorted { a, b in
             let (x, y) = (candidates[a], candidates[b])
@@ -52,6 +55,9 @@ public struct Assembler: Sendable {
         public var duplicateOf: [Int?]
         /// Per candidate: the evaluated condition, when provenance was asked for.
         public var outcomes: [ConditionOutcome?]
+        /// Per candidate: pinned or dropped by the consultant.
+        public var pinned: [Bool]
+        public var dropped: [Bool]
         /// The reading time of the selected priority-1 snippets, which are always in, after any
         /// condensing to summaries.
         public var essentialMinutes: Double
@@ -65,6 +71,11 @@ public struct Assembler: Sendable {
     public func plan(in scope: EvaluationScope, provenance wantProvenance: Bool = false) -> Plan {
         var outcomes = [ConditionOutcome?](repeating: nil, count: wantProvenance ? candidates.count : 0)
         var selected = [Bool](repeating: true, count: candidates.count)
+        var pinned = [Bool](repeating: false, count: candidates.count)
+        var dropped = [Bool](repeating: false, count: candidates.count)
+        let overrides = scope.answers.overrides
+        for id in overrides.include { if let index = indexOfSnippet[id] { pinned[index] = true } }
+        for id in overrides.exclude { if let index = indexOfSnippet[id] { dropped[index] = true; pinned[index] = false } }
         for (index, snippet) in candidates.enumerated() {
             guard let condition = snippet.when else { continue }
             if wantProvenance {
@@ -91,7 +102,13 @@ public struct Assembler: Sendable {
 
         var essential: [Int] = []
         var total = 0.0
-        for index in fillOrder where selected[index] && candidates[index].priority == 1 {
+        // The consultant's pins come first: in, in full, whatever the condition and the budget.
+        for index in fillOrder where pinned[index] {
+            included[index] = true
+            claim(index)
+            total += candidates[index].minutes
+        }
+        for index in fillOrder where selected[index] && !pinned[index] && !dropped[index] && candidates[index].priority == 1 {
             if let other = earlierCover(of: index) {
                 duplicateOf[index] = other
                 continue
@@ -111,7 +128,7 @@ public struct Assembler: Sendable {
         }
         let essentialMinutes = total
         var remaining = budget - total
-        for index in fillOrder where selected[index] && candidates[index].priority > 1 {
+        for index in fillOrder where selected[index] && !pinned[index] && !dropped[index] && candidates[index].priority > 1 {
             let snippet = candidates[index]
             if let other = earlierCover(of: index) {
                 duplicateOf[index] = other
@@ -129,7 +146,7 @@ public struct Assembler: Sendable {
             }
         }
         return Plan(selected: selected, included: included, condensed: condensed, duplicateOf: duplicateOf,
-                    outcomes: outcomes, essentialMinutes: essentialMinutes, budgetMinutes: budget)
+                    outcomes: outcomes, pinned: pinned, dropped: dropped, essentialMinutes: essentialMinutes, budgetMinutes: budget)
     }
 
     /// Assembles a briefing from `answers`. Without `provenance`, the per-snippet explanations are
@@ -150,7 +167,7 @@ public struct Assembler: Sendable {
                 total += generated.map { Double(WordCount.count(in: $0)) / 200 } ?? 0
             }
             return BriefingSection(id: section.id, title: section.title, showTitles: section.showTitles,
-                                   generated: generated, snippets: [])
+                                   generated: generated, generatedBlock: generated == nil ? nil : section.generated, snippets: [])
         }
         var sources: [Citation] = []
         var seenSources = Set<String>()
@@ -173,9 +190,17 @@ public struct Assembler: Sendable {
             if wantProvenance {
                 decisions.append(decision(for: snippet, outcome: outcomes[index], selected: selected[index],
                                           included: included[index], condensed: condensed[index],
+                                          pinned: plan.pinned[index], dropped: plan.dropped[index],
                                           duplicateOf: plan.duplicateOf[index].map { candidates[$0].id },
                                           scope: scope))
             }
+        }
+
+        // The consultant's notes end their sections.
+        for (index, section) in blueprint.sections.enumerated() {
+            guard let note = scope.answers.overrides.notes[section.id] else { continue }
+            sections[index].note = note
+            total += Double(WordCount.count(in: note)) / 200
         }
 
         // Where the dimensions to work on first are listed, their snippets follow that list's order.
@@ -216,10 +241,20 @@ public struct Assembler: Sendable {
     }
 
     private func decision(for snippet: Snippet, outcome: ConditionOutcome?, selected: Bool, included: Bool,
-                          condensed: Bool, duplicateOf: String?, scope: EvaluationScope) -> SnippetDecision {
+                          condensed: Bool, pinned: Bool = false, dropped: Bool = false,
+                          duplicateOf: String?, scope: EvaluationScope) -> SnippetDecision {
         var reason: SnippetDecision.Reason
         var explanation: String
         switch (outcome, selected, included) {
+        case _ where pinned:
+            reason = .pinned
+            explanation = "pinned by the consultant"
+            if let outcome { explanation += outcome.holds ? " (its condition holds too: \(outcome.explanation))"
+                                                         : " (its condition is false: \(outcome.explanation))" }
+        case _ where dropped:
+            reason = .dropped
+            explanation = "dropped by the consultant"
+            if let outcome, !outcome.holds { explanation += " (its condition is false anyway: \(outcome.explanation))" }
         case (nil, _, true):
             reason = .always
             explanation = "included: no condition"

@@ -57,15 +57,19 @@ public struct BriefingSection: Sendable, Codable {
     public var showTitles: Bool
     /// Markdown the engine wrote from the answers (a table, a chart), shown before the snippets.
     public var generated: String?
+    /// Which block `generated` is, so that HTML and Word can draw its chart.
+    public var generatedBlock: GeneratedBlock?
     public var snippets: [BriefingSnippet]
+    /// The consultant's own note, Markdown, at the end of the section.
+    public var note: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, generated, snippets
-        case showTitles = "show_titles"
+        case id, title, generated, snippets, note
+        case showTitles = "show_titles", generatedBlock = "generated_block"
     }
 
     /// True when the section has something to show.
-    public var hasContent: Bool { generated != nil || !snippets.isEmpty }
+    public var hasContent: Bool { generated != nil || !snippets.isEmpty || note != nil }
 }
 
 /// An included snippet, with its variables filled in.
@@ -105,6 +109,10 @@ public struct SnippetDecision: Sendable, Codable, Hashable {
         case condensed
         /// Out: a snippet already in the briefing covers the same idea.
         case duplicate
+        /// In, in full: pinned by the consultant, whatever its condition and the budget.
+        case pinned
+        /// Out: dropped by the consultant.
+        case dropped
     }
 
     public var id: String

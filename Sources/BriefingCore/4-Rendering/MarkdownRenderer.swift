@@ -35,6 +35,7 @@ public enum MarkdownRenderer {
             out += snippet.markdown
             out += "\n\n"
         }
+        if let note = section.note { out += ConsultantNote.markdown(note) + "\n\n" }
         return out
     }
 

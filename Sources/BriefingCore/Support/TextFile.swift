@@ -34,6 +34,17 @@ public enum TextFile {
         return try decode(data, path: path == "-" ? "<stdin>" : path)
     }
 
+    /// The bytes of a regular file (not standard input), with the same errors as `read`.
+    public static func readBytes(_ path: String) throws(BriefingError) -> [UInt8] {
+        if let bytes = readRegularFile(path) { return bytes }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .inputNotFound(path: path)
+        }
+        if isDirectory.boolValue { throw .io(path: path, reason: "is a directory, not a file") }
+        throw .io(path: path, reason: "is not a regular file that can be read")
+    }
+
     /// The bytes of a regular file, read with plain system calls (the library has thousands of files);
     /// nil on any problem, which the Foundation path then reports in its own words.
     static func readRegularFile(_ path: String) -> [UInt8]? {

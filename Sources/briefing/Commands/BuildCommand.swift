@@ -77,9 +77,11 @@ struct BuildCommand: BriefingSubcommand {
         let library = try library.load()
         let (blueprint, answers) = try input.resolveComplete(in: library)
         let date = try CalendarDate.resolve(explicit: output.date)
+        let format = try output.resolvedFormat()
+        let options = try output.renderOptions(for: format)
         let briefing = Assembler(library: library, blueprint: blueprint)
-            .assemble(answers, date: date, provenance: output.format == .json)
-        try output.emit(output.format.fileContents(briefing, options: output.renderOptions))
+            .assemble(answers, date: date, provenance: format == .json)
+        try output.emit(try format.fileBytes(briefing, options: options), format: format)
         return true
     }
 
@@ -89,8 +91,9 @@ struct BuildCommand: BriefingSubcommand {
         for assignment in input.assignments {
             assignments.append(try RawAnswer.parseAssignment(assignment))
         }
+        let format = output.format ?? (batch.outputDirectory == nil ? .json : .markdown)
         let settings = BatchSettings(
-            format: output.format, renderOptions: output.renderOptions,
+            format: format, renderOptions: try output.renderOptions(for: format),
             date: try CalendarDate.resolve(explicit: output.date), blueprintID: input.blueprint,
             assignments: assignments, nameTemplate: try batch.name.map { template throws(BriefingError) in
                 try FileNameTemplate(parsing: template)

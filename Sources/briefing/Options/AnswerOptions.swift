@@ -29,7 +29,9 @@ struct AnswerOptions: ParsableArguments {
         for assignment in assignments {
             raw.append(try RawAnswer.parseAssignment(assignment))
         }
-        return (blueprint, try AnswerResolver.resolve(raw, for: blueprint))
+        let resolved = try AnswerResolver.resolve(raw, for: blueprint)
+        try OverrideChecker.check(resolved.overrides, library: library, blueprint: blueprint)
+        return (blueprint, resolved)
     }
 
     /// Like `resolve`, and fails when a required question is unanswered.

@@ -11,9 +11,9 @@ public enum AnswerResolver {
         var answers = Answers()
         var diagnostics: [Diagnostic] = []
         for item in raw {
-            if AssessmentField.isAssessmentKey(item.id), blueprint.question(item.id) == nil {
+            if blueprint.question(item.id) == nil, AssessmentField.isAssessmentKey(item.id) || OverrideField.isOverrideKey(item.id) {
                 do {
-                    try resolveAssessment(item, into: &answers, for: blueprint)
+                    try resolveDotted(item, into: &answers, for: blueprint)
                 } catch {
                     diagnostics.append(.error(at: item.location, error.message))
                 }
@@ -35,6 +35,20 @@ public enum AnswerResolver {
         }
         if !diagnostics.isEmpty { throw .badData(diagnostics) }
         return answers
+    }
+
+    /// `overrides.*` for any blueprint; `evidence.ID` and `verification.*` for an assessment blueprint.
+    static func resolveDotted(_ item: RawAnswer, into answers: inout Answers, for blueprint: Blueprint) throws(AnswerProblem) {
+        if OverrideField.isOverrideKey(item.id) {
+            let field: OverrideField
+            switch OverrideField.parse(item.id) {
+            case .success(let parsed): field = parsed
+            case .failure(let problem): throw problem
+            }
+            try field.apply(item.value, at: item.location, to: &answers.overrides, in: blueprint)
+        } else {
+            try resolveAssessment(item, into: &answers, for: blueprint)
+        }
     }
 
     /// `evidence.ID` and `verification.*`: only blueprints with scored statements take them.

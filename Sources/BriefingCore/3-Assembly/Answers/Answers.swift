@@ -3,10 +3,14 @@ public struct Answers: Sendable, Hashable {
     public private(set) var values: [String: AnswerValue]
     /// Evidence for the self-scores and an independent verification, for assessment blueprints.
     public var assessment = AssessmentRecord()
+    /// The consultant's pins, drops and notes.
+    public var overrides = ConsultantOverrides()
 
-    public init(_ values: [String: AnswerValue] = [:], assessment: AssessmentRecord = AssessmentRecord()) {
+    public init(_ values: [String: AnswerValue] = [:], assessment: AssessmentRecord = AssessmentRecord(),
+                overrides: ConsultantOverrides = ConsultantOverrides()) {
         self.values = values
         self.assessment = assessment
+        self.overrides = overrides
     }
 
     public subscript(id: String) -> AnswerValue? {
@@ -25,7 +29,8 @@ public struct Answers: Sendable, Hashable {
 
     /// These answers with `other`'s answers laid over them.
     public func merging(_ other: Answers) -> Answers {
-        Answers(values.merging(other.values) { _, new in new }, assessment: assessment.merging(other.assessment))
+        Answers(values.merging(other.values) { _, new in new }, assessment: assessment.merging(other.assessment),
+                overrides: overrides.merging(other.overrides))
     }
 
     /// The answers with each question's default filled in where it is unanswered.

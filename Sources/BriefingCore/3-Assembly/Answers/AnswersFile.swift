@@ -37,7 +37,7 @@ public struct AnswersFile: Sendable {
                 result.blueprintID = value.string
                 continue
             }
-            if AssessmentField.roots.contains(id), case .mapping = value {
+            if AssessmentField.roots.contains(id) || id == OverrideField.root, case .mapping = value {
                 flatten(value, under: id, document: document, into: &result.answers, diagnostics: &diagnostics)
                 continue
             }
@@ -63,7 +63,8 @@ public struct AnswersFile: Sendable {
                 continue
             }
             let id = prefix + "." + name
-            if case .mapping = value, prefix == "verification", ["scores", "notes"].contains(name) {
+            if case .mapping = value, (prefix == "verification" && ["scores", "notes"].contains(name))
+                || (prefix == OverrideField.root && name == "notes") {
                 flatten(value, under: id, document: document, into: &answers, diagnostics: &diagnostics)
                 continue
             }

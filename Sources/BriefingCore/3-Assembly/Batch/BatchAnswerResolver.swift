@@ -23,9 +23,9 @@ final class BatchAnswerResolver: @unchecked Sendable {
         var answers = Answers()
         var diagnostics: [Diagnostic] = []
         for item in raw {
-            if AssessmentField.isAssessmentKey(item.id), blueprint.question(item.id) == nil {
+            if blueprint.question(item.id) == nil, AssessmentField.isAssessmentKey(item.id) || OverrideField.isOverrideKey(item.id) {
                 do throws(AnswerProblem) {
-                    try AnswerResolver.resolveAssessment(item, into: &answers, for: blueprint)
+                    try AnswerResolver.resolveDotted(item, into: &answers, for: blueprint)
                 } catch {
                     diagnostics.append(.error(at: item.location, error.message))
                 }

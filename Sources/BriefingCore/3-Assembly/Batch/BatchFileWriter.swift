@@ -5,7 +5,7 @@ import Dispatch
 final class BatchFileWriter: @unchecked Sendable {
     /// One file to write.
     struct Job: Sendable {
-        var text: String
+        var bytes: [UInt8]
         var path: String
     }
 
@@ -26,7 +26,7 @@ final class BatchFileWriter: @unchecked Sendable {
             self.failures = jobs.map { job -> BatchRowFailure? in
                 guard let job else { return nil }
                 do throws(BriefingError) {
-                    try AtomicFile.write(job.text, to: job.path, overwrite: overwrite)
+                    try AtomicFile.write(job.bytes, to: job.path, overwrite: overwrite)
                     return nil
                 } catch {
                     return BatchRowFailure(error)

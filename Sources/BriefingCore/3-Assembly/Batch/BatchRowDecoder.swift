@@ -67,9 +67,10 @@ public struct BatchRowDecoder: Sendable {
         var flat: [(String, JSONValue)] = []
         for (key, value) in members.sorted(by: { $0.key < $1.key }) {
             // `evidence` and `verification` objects flatten to the dotted keys a CSV's columns use.
-            if case .object(let inner) = value, AssessmentField.roots.contains(key) {
+            if case .object(let inner) = value, AssessmentField.roots.contains(key) || key == OverrideField.root {
                 for (name, item) in inner.sorted(by: { $0.key < $1.key }) {
-                    if case .object(let innermost) = item, key == "verification", ["scores", "notes"].contains(name) {
+                    if case .object(let innermost) = item,
+                       (key == "verification" && ["scores", "notes"].contains(name)) || (key == OverrideField.root && name == "notes") {
                         flat += innermost.sorted { $0.key < $1.key }.map { ("\(key).\(name).\($0.key)", $0.value) }
                     } else {
                         flat.append(("\(key).\(name)", item))

@@ -36,7 +36,11 @@ public struct BatchRunner: Sendable {
         var column = 1
         var problems: [Diagnostic] = []
         for id in decoder.header {
-            if AssessmentField.isAssessmentKey(id), blueprint.question(id) == nil {
+            if OverrideField.isOverrideKey(id), blueprint.question(id) == nil {
+                if case .failure(let problem) = OverrideField.parse(id) {
+                    problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column), problem.message))
+                }
+            } else if AssessmentField.isAssessmentKey(id), blueprint.question(id) == nil {
                 if let problem = AssessmentField.problem(with: id, in: blueprint) {
                     problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column), problem))
                 }
@@ -135,7 +139,7 @@ public struct BatchRunner: Sendable {
                     writing = chunk
                 }
             case .jsonLines(let emit):
-                for case .made(let made) in chunk.outcomes { try emit(made.text) }
+                for case .made(let made) in chunk.outcomes { try emit(String(decoding: made.bytes, as: UTF8.self)) }
                 try finish(chunk)
             }
         }
@@ -168,7 +172,7 @@ public struct BatchRunner: Sendable {
         func writes(in folder: String) -> [BatchFileWriter.Job?] {
             rows.indices.map { index in
                 guard case .made(let made) = outcomes[index], let file = files[index] else { return nil }
-                return BatchFileWriter.Job(text: made.text, path: folder + "/" + file)
+                return BatchFileWriter.Job(bytes: made.bytes, path: folder + "/" + file)
             }
         }
 
@@ -198,7 +202,8 @@ public struct BatchRunner: Sendable {
 
     /// A rendered briefing, with what the manifest and the file name need.
     struct MadeBriefing: Sendable {
-        var text: String
+        /// The file's bytes: text, or a .docx.
+        var bytes: [UInt8]
         /// The file name's stem, made safe but not yet unique.
         var stem: String
         var snippets: [String]
@@ -229,6 +234,12 @@ public struct BatchRunner: Sendable {
             if isDocument, case .badData(let diagnostics) = error { return .failed(BatchRowFailure(error), diagnostics) }
             return .failed(BatchRowFailure(error), [])
         }
+        do throws(BriefingError) {
+            try OverrideChecker.check(answers.overrides, library: library, blueprint: blueprint)
+        } catch {
+            if isDocument, case .badData(let diagnostics) = error { return .failed(BatchRowFailure(error), diagnostics) }
+            return .failed(BatchRowFailure(error), [])
+        }
         let missing = AnswerResolver.missingRequired(answers, in: blueprint)
         guard missing.isEmpty else {
             let messages = missing.map(MissingAnswers.message)
@@ -237,8 +248,16 @@ public struct BatchRunner: Sendable {
             return .failed(BatchRowFailure(messages), diagnostics)
         }
         let briefing = assembler.assemble(answers, date: settings.date, provenance: settings.format == .json)
-        let text = streaming ? JSONRenderer.encode(briefing, pretty: false) + "\n"
-                             : settings.format.fileContents(briefing, options: settings.renderOptions)
+        let bytes: [UInt8]
+        if streaming {
+            bytes = Array((JSONRenderer.encode(briefing, pretty: false) + "\n").utf8)
+        } else {
+            do throws(BriefingError) {
+                bytes = try settings.format.fileBytes(briefing, options: settings.renderOptions)
+            } catch {
+                return .failed(BatchRowFailure(error), [])
+            }
+        }
         var written = given.writtenText
         for assignment in settings.assignments {
             if case .text(let text) = assignment.value { written[assignment.id] = text } else { written[assignment.id] = nil }
@@ -248,7 +267,7 @@ public struct BatchRunner: Sendable {
             BatchManifestEntry.Readiness(status: report.verification.status, level: report.overall.level,
                                          verifiedLevel: report.overall.verifiedLevel)
         }
-        return .made(MadeBriefing(text: text, stem: stem, snippets: briefing.includedSnippetIDs, minutes: briefing.totalMinutes,
+        return .made(MadeBriefing(bytes: bytes, stem: stem, snippets: briefing.includedSnippetIDs, minutes: briefing.totalMinutes,
                                   readiness: readiness))
     }
 }

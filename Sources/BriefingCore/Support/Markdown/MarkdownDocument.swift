@@ -30,7 +30,22 @@ final class MarkdownDocument {
 
     /// The document as HTML, with raw HTML omitted.
     func html() -> String {
-        guard let rendered = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+        html(of: root)
+    }
+
+    /// The document as HTML block by block, with each top-level code block replaced by `replacement`.
+    func html(replacingCodeBlocksWith replacement: String) -> String {
+        var out = ""
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            out += cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK ? replacement : html(of: node)
+            child = cmark_node_next(node)
+        }
+        return out
+    }
+
+    private func html(of node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
             return ""
         }
         defer { free(rendered) }
