@@ -162,7 +162,7 @@ import BriefingCore
         let (transcript, _) = ChatHarness.run(lines: ["/help"])
         #expect(transcript.contains("/assess"))
         #expect(transcript.contains("/verify"))
-        #expect(transcript.contains("/export readiness [md|txt|json] [PATH]"))
+        #expect(transcript.contains("/export readiness [FORMAT] [PATH]"))
     }
 
     @Test func verifyBeforeAnyScoreSaysWhatToDo() {

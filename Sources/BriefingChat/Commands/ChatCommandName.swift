@@ -6,6 +6,7 @@ enum ChatCommandName: String, CaseIterable {
     case preview, outline, why, whynot
     case whatif, scenario
     case export, save, load, quit, exit, resume, assess, verify
+    case pin, drop, unpin, note
 
     var usage: String {
         switch self {
@@ -21,8 +22,9 @@ enum ChatCommandName: String, CaseIterable {
         case .whynot: "/whynot SNIPPET            why a snippet is left out"
         case .whatif: "/whatif ID=VALUE ...       what would change, without changing anything"
         case .scenario: "/scenario save|list|use|compare|delete   keep and compare answer sets"
-        case .export: "/export [md|txt|json] [PATH] [--force]   write the briefing to a file\n"
-            + "  /export readiness [md|txt|json] [PATH]   write the readiness report"
+        case .export: "/export [FORMAT] [PATH]    write the briefing: md, txt, json, html or docx\n"
+            + "                             (or from PATH's extension; --force replaces a file)\n"
+            + "  /export readiness [FORMAT] [PATH]   write the readiness report"
         case .save: "/save [PATH]               save the answers as an answers file\n"
             + "  /save readiness [PATH]     save the readiness answers, evidence and verification"
         case .load: "/load PATH                 load answers (or a readiness answers file) from a file"
@@ -31,6 +33,10 @@ enum ChatCommandName: String, CaseIterable {
         case .resume: "/resume                    continue the last saved session"
         case .assess: "/assess                    the readiness self-assessment, with evidence; it answers 'maturity'"
         case .verify: "/verify                    the verifier's pass: verified scores and notes"
+        case .pin: "/pin SNIPPET               keep a snippet in, in full, whatever the answers and the time"
+        case .drop: "/drop SNIPPET              leave a snippet out"
+        case .unpin: "/unpin SNIPPET             give a pinned or dropped snippet back to the engine"
+        case .note: "/note SECTION TEXT         add your own note at the end of a section (no TEXT removes it)"
         }
     }
 
@@ -39,6 +45,7 @@ enum ChatCommandName: String, CaseIterable {
         ("Answers", [.back, .change, .set, .answers, .reset]),
         ("Readiness", [.assess, .verify]),
         ("The briefing", [.preview, .outline, .why, .whynot]),
+        ("Your own hand on it", [.pin, .drop, .unpin, .note]),
         ("Scenarios", [.whatif, .scenario]),
         ("Files and leaving", [.export, .save, .load, .resume, .quit]),
     ]
@@ -88,6 +95,10 @@ extension ChatEngine {
         case .resume: resumeCommand()
         case .assess: startAssessment()
         case .verify: startVerification()
+        case .pin: pin(argument)
+        case .drop: drop(argument)
+        case .unpin: unpin(argument)
+        case .note: note(argument)
         case .quit, .exit:
             leave()
             return false

@@ -5,22 +5,44 @@ import BriefingCore
 /// `/export`, `/save` and `/load`: files in and out, written atomically and never overwritten
 /// without `--force`.
 extension ChatEngine {
+    /// `/export [readiness] [md|txt|json|html|docx] [PATH] [--force]`: the format comes from the
+    /// word given, else PATH's extension, else Markdown; a word that is no format is an error, never
+    /// part of the path.
     func export(_ argument: String) {
-        var words = argument.split(separator: " ").map(String.init)
+        guard var words = words(of: argument, usage: "/export md \"my briefing.md\"") else { return }
         let force = words.contains("--force")
         words.removeAll { $0 == "--force" }
-        var format = OutputFormat.markdown
+        var format: OutputFormat?
         var readiness = false
         while let first = words.first {
-            if let chosen = OutputFormat(rawValue: first.lowercased()) ?? (first.lowercased() == "text" ? .text : nil) {
-                format = chosen
-            } else if first.lowercased() == "readiness" {
+            if first.lowercased() == "readiness" {
                 readiness = true
+            } else if let chosen = OutputFormat(name: first) {
+                format = chosen
             } else {
                 break
             }
             words.removeFirst()
         }
+        guard words.count <= 1 else {
+            if !words[0].contains("."), !words[0].contains("/") {
+                return say("\(words[0]) is not a format: the formats are \(OutputFormat.names), e.g. /export docx \(quoted(words[1])).")
+            }
+            return say("/export takes one path; put quotes around a path with spaces, e.g. /export md \"my briefing.md\".")
+        }
+        let given = words.first ?? ""
+        if format == nil, !given.isEmpty {
+            do {
+                format = try OutputFormat.forPath(given)
+            } catch {
+                return say("\(given) does not say which format to write: the formats are \(OutputFormat.names), "
+                           + "e.g. /export docx \(given.split(separator: ".").first.map(String.init) ?? "briefing").docx.")
+            }
+            if format == nil, !given.contains("/"), !given.hasPrefix("~"), given.count <= 5 {
+                return say("\(given) is not a format: the formats are \(OutputFormat.names), e.g. /export docx.")
+            }
+        }
+        let chosen = format ?? .markdown
         let briefing: Briefing
         if readiness {
             guard let assessment else {
@@ -34,19 +56,35 @@ extension ChatEngine {
             briefing = currentBriefing
         }
         let stem = defaultFileStem(suffix: readiness ? "readiness" : "briefing")
-        guard let path = outputPath(words.joined(separator: " "), defaultName: stem + "." + format.fileExtension) else { return }
+        guard let path = outputPath(given, defaultName: stem + "." + chosen.fileExtension) else { return }
         do {
-            try AtomicFile.write(format.fileContents(briefing), to: path, overwrite: force)
-            say(style.success("✓ ") + "Wrote the \(readiness ? "readiness report" : "briefing") (\(MinutesFormat.short(briefing.totalMinutes)) minutes) to \(path)")
+            try AtomicFile.write(chosen.fileBytes(briefing), to: path, overwrite: force)
+            say(style.success("✓ ") + "Wrote the \(readiness ? "readiness report" : "briefing") as \(chosen.rawValue) "
+                + "(\(MinutesFormat.short(briefing.totalMinutes)) minutes) to \(path)")
         } catch {
-            reportWriteFailure(error, path: path, retry: "/export \(format.rawValue)\(readiness ? " readiness" : "") \(path) --force")
+            reportWriteFailure(error, path: path, retry: "/export \(readiness ? "readiness " : "")\(chosen.rawValue) \(quoted(path)) --force")
         }
+    }
+
+    /// The words of a command's argument, or nil after saying what is wrong with its quotes.
+    func words(of argument: String, usage: String) -> [String]? {
+        switch CommandWords.split(argument) {
+        case .success(let words): return words
+        case .failure(let problem):
+            say("I couldn't read that: \(problem.message). For a path with spaces: \(usage)")
+            return nil
+        }
+    }
+
+    /// A path as it can be typed back: quoted when it holds a space.
+    func quoted(_ path: String) -> String {
+        path.contains(" ") ? "\"\(path)\"" : path
     }
 
     /// `/save [readiness] [PATH]`: the answers, or the readiness assessment with its evidence and
     /// verification, as an answers file that `briefing build` reads.
     func saveAnswers(_ argument: String) {
-        var words = argument.split(separator: " ").map(String.init)
+        guard var words = words(of: argument, usage: "/save \"my answers.yaml\"") else { return }
         let force = words.contains("--force")
         words.removeAll { $0 == "--force" }
         let readiness = words.first?.lowercased() == "readiness"
@@ -72,7 +110,10 @@ extension ChatEngine {
 
     func loadAnswers(_ argument: String) {
         guard !argument.isEmpty else { return say("Which file? /load PATH") }
-        let path = resolve(argument)
+        guard let parts = words(of: argument, usage: "/load \"my answers.yaml\""), parts.count == 1 else {
+            return say("/load takes one path; put quotes around a path with spaces.")
+        }
+        let path = resolve(parts[0])
         do {
             let file = try AnswersFile.read(path)
             if let id = file.blueprintID, id != interview.blueprint.id, let readiness = configuration.library.blueprint(id),
@@ -154,6 +195,16 @@ extension ChatEngine {
         }
         let record = saved.answers.assessment
         func text(_ value: String) -> Node { Node(value, .implicit, .doubleQuoted) }
+        let overrides = saved.answers.overrides
+        if !overrides.isEmpty {
+            var mapping: [(Node, Node)] = []
+            if !overrides.include.isEmpty { mapping.append((Node("include"), Node(overrides.include.map { Node($0) }, .implicit, .flow))) }
+            if !overrides.exclude.isEmpty { mapping.append((Node("exclude"), Node(overrides.exclude.map { Node($0) }, .implicit, .flow))) }
+            if !overrides.notes.isEmpty {
+                mapping.append((Node("notes"), Node(overrides.notes.sorted { $0.key < $1.key }.map { (Node($0.key), text($0.value)) })))
+            }
+            pairs.append((Node("overrides"), Node(mapping)))
+        }
         if !record.evidence.isEmpty {
             pairs.append((Node("evidence"), Node(record.evidence.sorted { $0.key < $1.key }.map { (Node($0.key), text($0.value)) })))
         }
@@ -185,7 +236,8 @@ extension ChatEngine {
 
     private func resolve(_ path: String) -> String {
         var expanded = path
-        if expanded.hasPrefix("~/") { expanded = NSHomeDirectory() + expanded.dropFirst() }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        if expanded == "~" { expanded = home } else if expanded.hasPrefix("~/") { expanded = home + expanded.dropFirst() }
         return expanded.hasPrefix("/") ? expanded : configuration.workingDirectory + "/" + expanded
     }
 

@@ -43,8 +43,10 @@ struct CompletionProvider {
         case "/set", "/whatif":
             let ids = blueprint.questions.map { $0.id + "=" }
             return Result(word: word, candidates: ids.filter { $0.hasPrefix(word) }.sorted(), appendSpace: false)
-        case "/why", "/whynot":
+        case "/why", "/whynot", "/pin", "/drop", "/unpin":
             return words.count == 1 ? result(word, snippetIDs) : none(word)
+        case "/note":
+            return words.count == 1 ? result(word, blueprint.sections.map(\.id)) : none(word)
         case "/preview":
             return words.count == 1 ? result(word, blueprint.sections.map(\.id)) : none(word)
         case "/scenario":
@@ -52,11 +54,13 @@ struct CompletionProvider {
             if ["use", "compare", "delete"].contains(words[1]) { return result(word, scenarioNames + (words[1] == "compare" ? ["current"] : [])) }
             return none(word)
         case "/export":
-            let keywords = ["md", "txt", "json", "readiness", "--force"]
+            let keywords = OutputFormat.allCases.map(\.rawValue) + ["readiness", "--force"]
             let paths = pathCandidates(word)
             let matching = keywords.filter { $0.hasPrefix(word) && !words.contains($0) }
             return combine(word, matching, paths)
-        case "/save", "/load":
+        case "/save":
+            return combine(word, words.count == 1 ? ["readiness"].filter { $0.hasPrefix(word) } : [], pathCandidates(word))
+        case "/load":
             return combine(word, [], pathCandidates(word))
         case nil:
             guard let question = currentQuestion, question.hasOptions, !word.isEmpty else { return none(word) }

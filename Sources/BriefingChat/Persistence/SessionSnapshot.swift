@@ -24,7 +24,7 @@ struct SessionSnapshot: Codable, Equatable {
 
     static func store(_ answers: Answers) -> [String: RawAnswer.Value] {
         var stored = answers.values.mapValues(\.rawValue)
-        for (id, value) in answers.assessment.flattened { stored[id] = value }
+        for (id, value) in answers.assessment.flattened + answers.overrides.flattened { stored[id] = value }
         return stored
     }
 
