@@ -20,6 +20,9 @@ struct YAMLDocument {
             root = try YAMLDocument.compose(text)
         } catch let error as YamlError {
             throw .badData([YAMLDocument.diagnostic(for: error, file: file, lineOffset: lineOffset)])
+        } catch let problem as DocumentProblem {
+            throw .badData(at: SourceLocation(file: file, line: (problem.mark?.line ?? 1) + lineOffset, column: problem.mark?.column ?? 1),
+                           problem.message)
         } catch {
             throw .badData(at: SourceLocation(file: file, line: 1 + lineOffset, column: 1), "\(error)")
         }
@@ -35,11 +38,52 @@ struct YAMLDocument {
     static func compose(_ text: String) throws -> Node? {
         do {
             let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
+            try refuseAnchors(in: root, bytes: text.utf8.count)
             if !(root.map(hasUnusualKey) ?? false) { return root }
         } catch YamlError.duplicatedKeysInMapping {
             // Equal keys may still differ in their resolved tags: let the default resolver decide.
         }
-        return try Parser(yaml: text, resolver: .default, encoding: .utf8).singleRoot()
+        let root = try Parser(yaml: text, resolver: .default, encoding: .utf8).singleRoot()
+        try refuseAnchors(in: root, bytes: text.utf8.count)
+        return root
+    }
+
+    /// Aliases that expand a document (`&a`, `*a`) are refused: nothing here needs them, and a few
+    /// hundred bytes of aliases to aliases ("billion laughs") expand to more than any computer holds. Yams resolves
+    /// an alias to the node it names, so an alias shows as a node met again: without aliases a
+    /// document has fewer nodes than bytes, and the walk stops as soon as it has seen more, long
+    /// before any expansion costs time. Nesting deeper than the limit is refused on the way.
+    static func refuseAnchors(in root: Node?, bytes: Int) throws {
+        var budget = bytes + 16
+        func visit(_ node: Node, depth: Int) throws {
+            budget -= 1
+            if budget < 0 {
+                throw DocumentProblem(message: "the document expands to more values than it has bytes, which only YAML aliases "
+                                      + "(*name) repeating anchors (&name) can do; write the values out in full", mark: node.mark)
+            }
+            if depth > InputLimits.documentNesting {
+                throw DocumentProblem(message: "the document nests more than \(InputLimits.documentNesting) levels deep", mark: node.mark)
+            }
+            switch node {
+            case .scalar: return
+            case .alias:
+                throw DocumentProblem(message: "YAML anchors and aliases (&name, *name) are not allowed here: write the value out in full",
+                                      mark: node.mark)
+            case .sequence(let sequence): for item in sequence { try visit(item, depth: depth + 1) }
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    try visit(key, depth: depth + 1)
+                    try visit(value, depth: depth + 1)
+                }
+            }
+        }
+        if let root { try visit(root, depth: 0) }
+    }
+
+    /// A document that parses but is refused: its message and where.
+    struct DocumentProblem: Error {
+        var message: String
+        var mark: Mark?
     }
 
     /// True when some mapping below `node` has a key that is a collection or has an explicit

@@ -6,6 +6,10 @@
 public struct ConditionParser {
     private let tokens: [ConditionToken]
     private var position = 0
+    /// How deeply the parser has descended into parentheses, `not` and lists.
+    private var nesting = 0
+    /// How many `and` and `or` it has read.
+    private var terms = 0
 
     private init(tokens: [ConditionToken]) {
         self.tokens = tokens
@@ -13,6 +17,10 @@ public struct ConditionParser {
 
     /// Parses a whole condition.
     public static func parse(_ text: String) throws(ConditionSyntaxError) -> ConditionExpression {
+        guard text.count <= InputLimits.conditionLength else {
+            throw ConditionSyntaxError("the condition is \(text.count) characters long; the limit is \(InputLimits.conditionLength)",
+                                       at: InputLimits.conditionLength)
+        }
         let tokens = try ConditionLexer.tokens(of: text)
         guard tokens.count > 1 else {
             throw ConditionSyntaxError("the condition is empty", at: 0)
@@ -50,6 +58,7 @@ public struct ConditionParser {
     private mutating func parseOr() throws(ConditionSyntaxError) -> ConditionExpression {
         var expression = try parseAnd()
         while take(.or) {
+            try countTerm()
             expression = .or(expression, try parseAnd())
         }
         return expression
@@ -58,6 +67,7 @@ public struct ConditionParser {
     private mutating func parseAnd() throws(ConditionSyntaxError) -> ConditionExpression {
         var expression = try parseUnary()
         while take(.and) {
+            try countTerm()
             expression = .and(expression, try parseUnary())
         }
         return expression
@@ -65,9 +75,29 @@ public struct ConditionParser {
 
     private mutating func parseUnary() throws(ConditionSyntaxError) -> ConditionExpression {
         if take(.not) {
+            try descend()
+            defer { nesting -= 1 }
             return .not(try parseUnary())
         }
         return try parseComparison()
+    }
+
+    /// Counts one more `and` or `or`, within the limit.
+    private mutating func countTerm() throws(ConditionSyntaxError) {
+        terms += 1
+        if terms > InputLimits.conditionTerms {
+            throw ConditionSyntaxError("the condition joins more than \(InputLimits.conditionTerms) parts with 'and' or 'or'; "
+                                       + "split it, or use 'in [...]'", at: tokens[max(0, position - 1)].offset)
+        }
+    }
+
+    /// Goes one level deeper into parentheses, `not` or a list, within the limit.
+    private mutating func descend() throws(ConditionSyntaxError) {
+        nesting += 1
+        if nesting > InputLimits.conditionNesting {
+            throw ConditionSyntaxError("the condition nests more than \(InputLimits.conditionNesting) levels deep",
+                                       at: tokens[max(0, position - 1)].offset)
+        }
     }
 
     private mutating func parseComparison() throws(ConditionSyntaxError) -> ConditionExpression {
@@ -106,6 +136,8 @@ public struct ConditionParser {
             return .number(value, offset: token.offset)
         case .symbol(.openBracket):
             _ = advance()
+            try descend()
+            defer { nesting -= 1 }
             var items: [ConditionExpression] = []
             if !take(.closeBracket) {
                 repeat {
@@ -119,6 +151,8 @@ public struct ConditionParser {
             return .list(items, offset: token.offset)
         case .symbol(.openParen):
             _ = advance()
+            try descend()
+            defer { nesting -= 1 }
             let inner = try parseOr()
             guard take(.closeParen) else {
                 throw ConditionSyntaxError("expected ')' to close the '(' at column \(token.offset + 1), found \(current.display)",
