@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `briefing`: tailored co-production briefings for senior leaders in UK public services.
 @main
@@ -17,4 +18,9 @@ struct BriefingCommand: ParsableCommand {
                       ExplainCommand.self, DiffCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    static func main() {
+        StandardStreams.prepare()
+        main(nil)
+    }
 }

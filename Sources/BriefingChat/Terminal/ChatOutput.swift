@@ -15,11 +15,16 @@ public final class StandardChatOutput: ChatOutput {
 
     public func write(_ text: String) {
         var bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(1, $0 + offset, buffer.count - offset) } ?? -1
+            }
             if written < 0 {
                 if errno == EINTR { continue }
+                // The reader has gone (a closed pipe): leave quietly, as command-line tools do.
+                if errno == EPIPE { exit(141) }
                 return
             }
             offset += written

@@ -22,15 +22,23 @@ public enum AtomicFile {
             let shown = URL(fileURLWithPath: path).deletingLastPathComponent().path
             throw .cannotCreateOutput(path: path, reason: "the folder \(shown) does not exist")
         }
-        if !overwrite, stat(path, &status) == 0 {
-            throw .cannotCreateOutput(path: path, reason: "the file already exists (use --force to overwrite it)")
+        guard !name.isEmpty else { throw .usage("the output needs a file name, not an empty one") }
+        if lstat(path, &status) == 0 {
+            // Only a regular file is ever replaced: never a device, a FIFO, a folder or a link.
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                throw .cannotCreateOutput(path: path, reason: "it is \(kind(status.st_mode)), not a regular file, so it is never replaced, even with --force")
+            }
+            if !overwrite {
+                throw .cannotCreateOutput(path: path, reason: "the file already exists (use --force to overwrite it)")
+            }
         }
+        // mkstemp opens with O_EXCL, so a name planted in the folder is never followed.
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard descriptor >= 0 else {
             throw .cannotCreateOutput(path: path, reason: String(cString: strerror(errno)))
         }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
         do {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
@@ -60,6 +68,18 @@ public enum AtomicFile {
                                            : String(cString: strerror(code)))
             }
             unlink(temporary)
+        }
+    }
+
+    /// "a device", "a FIFO", ... for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: "a device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
         }
     }
 

@@ -14,10 +14,18 @@ public enum TextFile {
         if path != "-", let bytes = readRegularFile(path) {
             return try decode(bytes, path: path)
         }
+        if path != "-" { try refuseNonRegular(path) }
         let data: Data
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            do {
+                data = try FileHandle.standardInput.read(upToCount: InputLimits.documentBytes + 1) ?? Data()
+            } catch {
+                throw .io(path: "<stdin>", reason: "cannot be read (\(Self.reason(error)))")
+            }
+            if data.count > InputLimits.documentBytes { throw tooLarge("<stdin>") }
         } else {
+            var status = stat()
+            if stat(path, &status) == 0, Int(status.st_size) > InputLimits.documentBytes { throw tooLarge(path) }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw .inputNotFound(path: path)
@@ -28,15 +36,46 @@ public enum TextFile {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw .io(path: path, reason: "cannot be read (\(error.localizedDescription))")
+                throw .io(path: path, reason: "cannot be read (\(Self.reason(error)))")
             }
         }
         return try decode(data, path: path == "-" ? "<stdin>" : path)
     }
 
+    static func tooLarge(_ path: String) -> BriefingError {
+        .badData(at: SourceLocation(file: path, line: 0, column: 0),
+                 "the file is over \(InputLimits.documentBytes >> 20) MB, the limit for one document; split it, or use CSV or JSON Lines for many rows")
+    }
+
+    /// An error's reason in words: the POSIX message where there is one, never "error 512".
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
+    }
+
+    /// A missing path, or one that is not a regular file (a FIFO would block, a device never ends),
+    /// as a clear error rather than a hang.
+    static func refuseNonRegular(_ path: String) throws(BriefingError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .inputNotFound(path: path) }
+            throw .io(path: path, reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        let type = status.st_mode & S_IFMT
+        if type == S_IFDIR { throw .io(path: path, reason: "is a directory, not a file") }
+        if type != S_IFREG {
+            throw .io(path: path, reason: "is \(AtomicFile.kind(status.st_mode)), not a regular file; to read a pipe, use - and redirect it to stdin")
+        }
+    }
+
     /// The bytes of a regular file (not standard input), with the same errors as `read`.
     public static func readBytes(_ path: String) throws(BriefingError) -> [UInt8] {
         if let bytes = readRegularFile(path) { return bytes }
+        try refuseNonRegular(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .inputNotFound(path: path)
@@ -48,11 +87,13 @@ public enum TextFile {
     /// The bytes of a regular file, read with plain system calls (the library has thousands of files);
     /// nil on any problem, which the Foundation path then reports in its own words.
     static func readRegularFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; a regular file reads the same either way.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard Int(status.st_size) <= InputLimits.documentBytes else { return nil }
         var bytes: [UInt8] = []
         // One byte more than the size, so that a file read whole ends with a single short read.
         var chunk = [UInt8](repeating: 0, count: max(Int(status.st_size), 4_096) + 1)

@@ -13,14 +13,14 @@ final class ProgressLine {
         guard enabled, ContinuousClock.now - lastDrawn >= .milliseconds(100) else { return }
         lastDrawn = ContinuousClock.now
         let line = progress.bar(width: terminalWidth() - 1)
-        FileHandle.standardError.write(Data(("\r" + line + String(repeating: " ", count: max(0, shownWidth - line.count))).utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r" + line + String(repeating: " ", count: max(0, shownWidth - line.count))).utf8))
         shownWidth = line.count
     }
 
     /// Removes the bar, so that a message or the summary can take its line.
     func clear() {
         guard enabled, shownWidth > 0 else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: shownWidth) + "\r").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("\r" + String(repeating: " ", count: shownWidth) + "\r").utf8))
         shownWidth = 0
     }
 
