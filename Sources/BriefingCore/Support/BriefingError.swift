@@ -28,8 +28,18 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        if case .badData(let diagnostics) = self { return diagnostics.map(\.description).joined(separator: "\n") }
+        if case .badData(let diagnostics) = self { return Self.listing(diagnostics) }
         return "error: " + message
+    }
+
+    /// The first `InputLimits.printedDiagnostics` diagnostics, one a line, then how many more there are.
+    public static func listing(_ diagnostics: [Diagnostic]) -> String {
+        let limit = InputLimits.printedDiagnostics
+        var lines = diagnostics.prefix(limit).map(\.description)
+        if diagnostics.count > limit {
+            lines.append("… and \(diagnostics.count - limit) more problem\(diagnostics.count - limit == 1 ? "" : "s") (\(diagnostics.count) in all)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// What went wrong, without the `error:` prefix.
@@ -38,7 +48,8 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
         case .usage(let message):
             message
         case .badData(let diagnostics):
-            diagnostics.map(\.message).joined(separator: "; ")
+            diagnostics.prefix(InputLimits.printedDiagnostics).map(\.message).joined(separator: "; ")
+                + (diagnostics.count > InputLimits.printedDiagnostics ? "; and \(diagnostics.count - InputLimits.printedDiagnostics) more" : "")
         case .inputNotFound(let path):
             "not found: \(path)"
         case .cannotCreateOutput(let path, let reason):

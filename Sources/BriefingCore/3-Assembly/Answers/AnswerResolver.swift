@@ -20,7 +20,9 @@ public enum AnswerResolver {
                 continue
             }
             guard let question = blueprint.question(item.id) else {
-                diagnostics.append(.error(at: item.location, unknownQuestionMessage(item.id, in: blueprint)))
+                // Past the printed limit, skip the did-you-mean search: the problem is only counted.
+                diagnostics.append(.error(at: item.location, diagnostics.count < InputLimits.printedDiagnostics
+                    ? unknownQuestionMessage(item.id, in: blueprint) : "unknown question '\(item.id)'"))
                 continue
             }
             do {

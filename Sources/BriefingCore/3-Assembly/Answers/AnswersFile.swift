@@ -26,6 +26,10 @@ public struct AnswersFile: Sendable {
             throw .badData(at: document.location(of: root),
                            "an answers file must be a mapping of question ids to answers, e.g. 'nation: wales'")
         }
+        guard mapping.count <= InputLimits.answerKeys else {
+            throw .badData(at: document.location(of: root),
+                           "the answers file has \(mapping.count) keys; the limit is \(InputLimits.answerKeys)")
+        }
         var result = AnswersFile()
         var diagnostics: [Diagnostic] = []
         for (key, value) in mapping {

@@ -61,6 +61,9 @@ public struct BatchRowDecoder: Sendable {
         } catch {
             return .failure(BatchRowFailure(JSONValue.problem(in: bytes)))
         }
+        guard members.count <= InputLimits.answerKeys else {
+            return .failure(BatchRowFailure("the row has \(members.count) keys; the limit is \(InputLimits.answerKeys)"))
+        }
         var result = RowAnswers()
         var problems: [String] = []
         let location = SourceLocation(file: file, line: line, column: 0)

@@ -11,7 +11,7 @@ public struct BatchRowReport: Sendable {
 
     /// The lines to print: `FILE:ROW: error: line L: message`, or a document's own diagnostics.
     public var lines: [String] {
-        if !diagnostics.isEmpty { return diagnostics.map(\.description) }
+        if !diagnostics.isEmpty { return BriefingError.listing(diagnostics).components(separatedBy: "\n") }
         let place = line > 0 ? "line \(line): " : ""
         return failure.messages.map { "\(file):\(row): error: \(place)\($0)" }
     }

@@ -7,17 +7,23 @@
 /// merely give the second a suffix it did not need, the same way in every run.
 public struct UniqueFileNames {
     private var given = Set<UInt64>()
+    /// For each name that has been asked for more than once, the next suffix to try, so that the
+    /// n-th row with one name costs one step, not n.
+    private var nextSuffix: [UInt64: Int] = [:]
 
     public init() {}
 
     /// A name for `stem` that no earlier call returned.
     public mutating func claim(stem: String, extension fileExtension: String, fallback: String) -> String {
         var name = FileNameSanitizer.fileName(stem: stem, extension: fileExtension, fallback: fallback)
-        var counter = 2
-        while !given.insert(Self.hash(name)).inserted {
+        let base = Self.hash(name)
+        guard !given.insert(base).inserted else { return name }
+        var counter = nextSuffix[base] ?? 2
+        repeat {
             name = FileNameSanitizer.fileName(stem: stem, suffix: "-\(counter)", extension: fileExtension, fallback: fallback)
             counter += 1
-        }
+        } while !given.insert(Self.hash(name)).inserted
+        nextSuffix[base] = counter
         return name
     }
 
