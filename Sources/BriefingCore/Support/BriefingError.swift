@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A failure that ends a command, with the sysexits code the product promises for it.
 public enum BriefingError: Error, Sendable, CustomStringConvertible {
     /// The command line was wrong (64).
@@ -10,6 +16,8 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
     case cannotCreateOutput(path: String, reason: String)
     /// Reading or writing failed part-way (74).
     case io(path: String, reason: String)
+    /// A signal (SIGINT, SIGTERM) stopped the run; the exit status is 128 + the signal.
+    case interrupted(signal: Int32, detail: String)
 
     /// A bad-data error with a single message at a location.
     public static func badData(at location: SourceLocation, _ message: String) -> BriefingError {
@@ -24,6 +32,7 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
         case .inputNotFound: 66
         case .cannotCreateOutput: 73
         case .io: 74
+        case .interrupted(let signal, _): 128 + signal
         }
     }
 
@@ -56,6 +65,8 @@ public enum BriefingError: Error, Sendable, CustomStringConvertible {
             "cannot create \(path): \(reason)"
         case .io(let path, let reason):
             "\(path): \(reason)"
+        case .interrupted(let signal, let detail):
+            "interrupted by \(signal == SIGINT ? "Ctrl-C (SIGINT)" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)"): \(detail)"
         }
     }
 }

@@ -21,8 +21,9 @@ enum DirectoryEntries {
         var entries: [Entry] = []
         while let pointer = readdir(directory) {
             let name = withUnsafeBytes(of: pointer.pointee.d_name) { buffer in
-                String(cString: buffer.baseAddress!.assumingMemoryBound(to: CChar.self))
+                buffer.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
             }
+            if name.isEmpty { continue }
             if name == "." || name == ".." { continue }
             var isDirectory = Int32(pointer.pointee.d_type) == Int32(DT_DIR)
             if Int32(pointer.pointee.d_type) == Int32(DT_UNKNOWN) {

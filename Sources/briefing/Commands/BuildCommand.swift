@@ -107,6 +107,7 @@ struct BuildCommand: BriefingSubcommand {
         }
         try runner.check(source.decoder)
 
+        BatchInterruption.install()
         let destination: BatchDestination
         if let folder = batch.outputDirectory {
             try BatchOutputFolder.create(folder)

@@ -18,7 +18,7 @@ public struct BatchRowFailure: Error, Sendable {
             messages = diagnostics.map(\.message)
         case .usage(let message):
             messages = [message]
-        case .inputNotFound, .cannotCreateOutput, .io:
+        case .inputNotFound, .cannotCreateOutput, .io, .interrupted:
             messages = [String(error.description.dropFirst("error: ".count))]
         }
     }

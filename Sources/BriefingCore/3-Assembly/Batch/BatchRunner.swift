@@ -76,34 +76,54 @@ public struct BatchRunner: Sendable {
             manifest = try BatchManifestWriter(folder: folder, overwrite: settings.force)
         }
         let streaming = if case .jsonLines = destination { true } else { false }
-        let writer = BatchFileWriter(overwrite: settings.force)
+        let writer = BatchFileWriter(overwrite: settings.force, manifest: manifest)
 
-        /// Reports a chunk whose files are written: failures, manifest lines, progress.
+        /// Reports a chunk whose files (and manifest lines) are written: failures and progress.
+        /// Rows the writer never reached, after a signal or a full disk, are not counted.
         func finish(_ chunk: Chunk) throws(BriefingError) {
+            var reached = 0
             for (index, row) in chunk.rows.enumerated() {
+                if index < chunk.skipped.count, chunk.skipped[index] { continue }
+                reached += 1
                 switch chunk.outcomes[index] {
-                case .made(let made):
+                case .made:
                     progress.written += 1
-                    manifest?.append(BatchManifestEntry(row: row.number, line: row.line, file: chunk.files[index], error: nil,
-                                                        snippets: made.snippets, minutes: made.minutes, readiness: made.readiness))
                 case .failed(let failure, let diagnostics):
                     progress.failed += 1
                     onFailure(BatchRowReport(file: decoder.file, row: row.number, line: row.line, failure: failure,
                                              diagnostics: diagnostics))
-                    manifest?.append(BatchManifestEntry(row: row.number, line: row.line, file: nil, error: failure.summary,
-                                                        snippets: [], minutes: nil))
                 }
             }
-            progress.rows += chunk.rows.count
-            try manifest?.flush()
+            progress.rows += reached
             progress.seconds = elapsed()
             progress.bytesRead = source.bytesConsumed
             onProgress(progress)
         }
 
+        /// Stops the run after a signal or a fatal write problem, keeping the manifest of what was finished.
+        func stopIfNeeded() throws(BriefingError) {
+            if let fatal = writer.fatal {
+                manifest?.abandon()
+                let finished = "\(progress.written) briefing\(progress.written == 1 ? "" : "s") written before it"
+                if case .io(let path, let reason) = fatal {
+                    throw .io(path: path, reason: reason + "; \(finished), listed in \(manifestPath ?? "the manifest")")
+                }
+                throw fatal
+            }
+            if let signal = BatchInterruption.signal {
+                manifest?.abandon()
+                throw .interrupted(signal: signal, detail: "\(progress.written) briefing\(progress.written == 1 ? "" : "s") written"
+                                   + (manifestPath.map { ", each listed in \($0)" } ?? "") + "; no temporary file is left")
+            }
+        }
+        var manifestPath: String? {
+            manifest.map { $0.folder + "/" + BatchManifestWriter.partialFileName }
+        }
+
         var writing: Chunk?
         var stopped = false
         while !stopped {
+            if BatchInterruption.signal != nil { break }
             var rows: [BatchRow] = []
             rows.reserveCapacity(rowsPerChunk)
             while rows.count < rowsPerChunk, let row = try source.next() { rows.append(row) }
@@ -119,6 +139,7 @@ public struct BatchRunner: Sendable {
             if let previous = writing {
                 try finish(previous.applying(writer.wait()))
                 writing = nil
+                try stopIfNeeded()
             }
             switch destination {
             case .folder(let folder):
@@ -135,6 +156,7 @@ public struct BatchRunner: Sendable {
                         stopped = true
                     }
                     try finish(chunk)
+                    try stopIfNeeded()
                 } else {
                     writing = chunk
                 }
@@ -144,6 +166,7 @@ public struct BatchRunner: Sendable {
             }
         }
         if let previous = writing { try finish(previous.applying(writer.wait())) }
+        try stopIfNeeded()
         try manifest?.finish()
         progress.seconds = elapsed()
         return progress
@@ -154,6 +177,8 @@ public struct BatchRunner: Sendable {
         var rows: [BatchRow]
         var outcomes: [RowOutcome]
         var files: [String?]
+        /// Per row: the writer never reached it.
+        var skipped: [Bool] = []
 
         init(rows: [BatchRow], outcomes: [RowOutcome]) {
             self.rows = rows
@@ -168,21 +193,42 @@ public struct BatchRunner: Sendable {
             files.removeSubrange((index + 1)...)
         }
 
-        /// The files to write: each made briefing's text and path.
-        func writes(in folder: String) -> [BatchFileWriter.Job?] {
+        /// Every row's manifest line, and for each made briefing its bytes and path.
+        func writes(in folder: String) -> [BatchFileWriter.Job] {
             rows.indices.map { index in
-                guard case .made(let made) = outcomes[index], let file = files[index] else { return nil }
-                return BatchFileWriter.Job(bytes: made.bytes, path: folder + "/" + file)
+                let row = rows[index]
+                switch outcomes[index] {
+                case .made(let made):
+                    let file = files[index]
+                    return BatchFileWriter.Job(
+                        entry: BatchManifestEntry(row: row.number, line: row.line, file: file, error: nil, snippets: made.snippets,
+                                                  minutes: made.minutes, readiness: made.readiness),
+                        bytes: made.bytes, path: file.map { folder + "/" + $0 })
+                case .failed(let failure, _):
+                    return BatchFileWriter.Job(
+                        entry: BatchManifestEntry(row: row.number, line: row.line, file: nil, error: failure.summary, snippets: [],
+                                                  minutes: nil),
+                        bytes: nil, path: nil)
+                }
             }
         }
 
-        /// The chunk with the rows whose file could not be written marked as failed.
-        func applying(_ failures: [BatchRowFailure?]) -> Chunk {
+        /// The chunk with the rows whose file could not be written marked as failed, and those the
+        /// writer never reached marked as skipped.
+        func applying(_ results: [BatchFileWriter.Result]) -> Chunk {
             var chunk = self
-            for (index, failure) in failures.enumerated() {
-                if let failure {
-                    chunk.outcomes[index] = .failed(failure, [])
-                    chunk.files[index] = nil
+            chunk.skipped = Array(repeating: false, count: rows.count)
+            for (index, result) in results.enumerated() {
+                switch result {
+                case .written:
+                    break
+                case .failed(let failure):
+                    if case .made = chunk.outcomes[index] {
+                        chunk.outcomes[index] = .failed(failure, [])
+                        chunk.files[index] = nil
+                    }
+                case .skipped:
+                    chunk.skipped[index] = true
                 }
             }
             return chunk
