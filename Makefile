@@ -6,7 +6,7 @@ APT_PACKAGES := pkg-config libedit-dev libcmark-gfm-dev libcmark-gfm-extensions-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/briefing
 
-.PHONY: all deps build release run test lint bench clean
+.PHONY: all deps build release run test lint bench fuzz clean
 
 all: build
 
@@ -47,5 +47,9 @@ lint: build
 bench: release
 	@Scripts/bench
 
+## fuzz: run each libFuzzer target for FUZZ_SECONDS (default 60) seconds; not part of make test
+fuzz: deps
+	@Scripts/fuzz
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

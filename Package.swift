@@ -45,6 +45,11 @@ let package = Package(
             name: "briefing-bench",
             dependencies: ["BriefingCore"]
         ),
+        // The parsers' fuzz targets: `make fuzz` builds them with libFuzzer; a plain build replays inputs.
+        .executableTarget(
+            name: "briefing-fuzz",
+            dependencies: ["BriefingCore"]
+        ),
         .testTarget(
             name: "BriefingCoreTests",
             dependencies: ["BriefingCore", .product(name: "Yams", package: "Yams"),

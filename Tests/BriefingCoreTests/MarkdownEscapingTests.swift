@@ -71,7 +71,23 @@ import Testing
             }
         }
         if !word.isEmpty { words.append(word) }
-        return words.joined(separator: " ")
+        return withFullWidthAt(words.joined(separator: " "))
+    }
+
+    /// The text with each `@` between two letters or digits (an e-mail address) as `＠`, as escaping writes it.
+    static func withFullWidthAt(_ text: String) -> String {
+        let characters = Array(text)
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character == "@", index > 0, index + 1 < characters.count,
+               characters[index - 1].isLetter || characters[index - 1].isNumber || "._+-".contains(characters[index - 1]),
+               characters[index + 1].isLetter || characters[index + 1].isNumber {
+                out.append("＠")
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// The text of an inline container whose children must all be text nodes; nil (with the reason) otherwise.
@@ -241,3 +257,31 @@ import Testing
         #expect(Set(a).count > 10)
     }
 }
+
+@Suite struct AutolinkEscapingTests {
+    /// The link URLs GFM (with its autolink extension, as GitHub renders) finds in `markdown`.
+    static func links(in markdown: String) -> [String] {
+        let document = MarkdownDocument(markdown, extensions: ["table", "autolink"])
+        var urls: [String] = []
+        MarkdownNode(pointer: document.root).walk { node in
+            if node.kind == .link { urls.append(node.url) }
+        }
+        return urls
+    }
+
+    @Test(arguments: ["https://evil.example/path", "see http://x.example", "www.evil.example", "visit www.Evil.example",
+                      "bob@evil.example", "mailto:bob@evil.example", "ftp://files.example"])
+    func answersNeverBecomeAutolinks(text: String) {
+        #expect(Self.links(in: text).count == 1 || text.hasPrefix("ftp"), "the check itself sees a link in \(text)")
+        let escaped = MarkdownEscaping.escape(text)
+        #expect(Self.links(in: escaped).isEmpty, "\(escaped)")
+        #expect(PlainTextRenderer.render(markdown: escaped).trimmingCharacters(in: .whitespacesAndNewlines)
+                == text.replacingOccurrences(of: "@", with: "＠"))
+    }
+
+    @Test func invisibleFormattingIsRemovedFromAnswers() {
+        let cleaned = AnswerResolver.withoutControlCharacters("Chief\u{202E}Executive\u{200B} of\u{2066} X\u{FEFF}")
+        #expect(cleaned == "ChiefExecutive of X")
+    }
+}
+

@@ -20,7 +20,14 @@ struct AnswerInterpreter {
         let text = line.trimmingCharacters(in: .whitespaces)
         switch question.kind {
         case .text:
-            return .answer(.text(text), note: nil)
+            // Control and invisible formatting characters are never stored, nor echoed back.
+            let cleaned = Sanitized.answerText(text)
+            let note = cleaned == text ? nil : "control or invisible characters removed"
+            guard !cleaned.isEmpty else { return .invalid("That was only control characters; please type the answer again.") }
+            guard cleaned.count <= AnswerResolver.maximumTextLength else {
+                return .invalid("That is \(cleaned.count) characters long; the limit is \(AnswerResolver.maximumTextLength).")
+            }
+            return .answer(.text(cleaned), note: note)
         case .number:
             return number(text)
         case .scale:

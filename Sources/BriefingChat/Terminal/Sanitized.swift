@@ -1,13 +1,11 @@
 import Foundation
+import BriefingCore
 
 /// Text typed into the chat, made safe to keep and to show.
 enum Sanitized {
     /// The text without control characters (tabs become spaces), trimmed: what is stored.
     static func answerText(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
-            if scalar == "\t" { return " " }
-            return scalar.properties.generalCategory == .control ? nil : scalar
-        })).trimmingCharacters(in: .whitespaces)
+        AnswerResolver.withoutControlCharacters(text.replacingOccurrences(of: "\t", with: " "))
     }
 
     /// The text with any control character shown as `^[`-style caret notation, so that nothing

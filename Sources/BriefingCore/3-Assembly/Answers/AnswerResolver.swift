@@ -136,12 +136,21 @@ public enum AnswerResolver {
         return .text(cleaned)
     }
 
-    /// The text with control characters (other than newlines and tabs) removed, and trimmed.
-    static func withoutControlCharacters(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter {
-            $0 == "\n" || $0 == "\t" || $0.properties.generalCategory != .control
+    /// The text with control characters (other than newlines and tabs) removed, and the invisible
+    /// ones that can reorder or hide text (bidi overrides and isolates, zero-width spaces and
+    /// joiners, the word joiner, a stray byte order mark) removed too; then trimmed.
+    public static func withoutControlCharacters(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            if scalar == "\n" || scalar == "\t" { return true }
+            if scalar.properties.generalCategory == .control { return false }
+            return !invisibleFormatting.contains(scalar.value)
         })).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// Bidi controls (U+061C, U+200E-F, U+202A-E, U+2066-9) and zero-width characters (U+200B-D,
+    /// U+2060-4, U+FEFF).
+    static let invisibleFormatting: Set<UInt32> = Set([0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF]
+        + Array(0x202A...0x202E) + Array(0x2060...0x2064) + Array(0x2066...0x2069))
 
     private static func option(_ text: String, for question: Question) throws(AnswerProblem) -> ChoiceOption {
         if let option = OptionMatcher.exactMatch(text, in: question) { return option }

@@ -12,7 +12,7 @@ public enum MarkdownEscaping {
     /// spaces and NUL becomes U+FFFD. Only characters that could mean something are escaped, so the
     /// Markdown stays readable.
     public static func escape(_ text: String) -> String {
-        if let escaped = escapeASCII(text) { return escaped }
+        if let escaped = escapeASCII(text) { return breakingAutolinks(escaped) }
         let words = normalise(text)
         var result = ""
         result.reserveCapacity(words.utf8.count + 8)
@@ -28,7 +28,34 @@ public enum MarkdownEscaping {
             }
             result.append(character)
         }
-        return result
+        return breakingAutolinks(result)
+    }
+
+    /// GFM turns bare `https://…`, `www.…` and e-mail addresses into links; answers must never add
+    /// links. The `:` of `://` and the `.` after a leading `www` are escaped, so the text reads the
+    /// same. No escape stops GFM linking an e-mail address, so the `@` between two letters or digits
+    /// is written as the full-width `＠` (U+FF20): still visible, never a link.
+    static func breakingAutolinks(_ text: String) -> String {
+        guard text.contains("://") || text.contains("@") || text.lowercased().contains("www.") else { return text }
+        let characters = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 4)
+        for (index, character) in characters.enumerated() {
+            if character == ":", index + 2 < characters.count, characters[index + 1] == "/", characters[index + 2] == "/",
+               index == 0 || characters[index - 1] != "\\" {
+                out.append("\\")
+            } else if character == ".", index >= 3, characters[(index - 3)..<index].map({ $0.lowercased() }).joined() == "www",
+                      index == 3 || !(characters[index - 4].isLetter || characters[index - 4].isNumber) {
+                out.append("\\")
+            } else if character == "@", index > 0, index + 1 < characters.count,
+                      characters[index - 1].isLetter || characters[index - 1].isNumber || "._+-".contains(characters[index - 1]),
+                      characters[index + 1].isLetter || characters[index + 1].isNumber {
+                out.append("＠")
+                continue
+            }
+            out.append(character)
+        }
+        return out
     }
 
     /// `escape` for text that is all ASCII and free of NUL, byte by byte: every ASCII character is a
@@ -83,7 +110,8 @@ public enum MarkdownEscaping {
         var previousWasSpace = false
         var leadingDigits = 0, inLeadingDigits = true
         for byte in bytes {
-            guard byte >= 0x20, byte < 0x7F, !isInlineSpecial(byte) else { return false }
+            guard byte >= 0x20, byte < 0x7F, !isInlineSpecial(byte), byte != UInt8(ascii: ":"), byte != UInt8(ascii: "."),
+                  byte != UInt8(ascii: "@") else { return false }
             if byte == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
