@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BriefingCore
 
 /// `briefing`: tailored co-production briefings for senior leaders in UK public services.
 @main
@@ -21,6 +22,17 @@ struct BriefingCommand: ParsableCommand {
 
     static func main() {
         StandardStreams.prepare()
+        // `briefing help NAME` for a NAME that is no command is a usage error, not the general help.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", arguments.count >= 2 {
+            let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+            if !names.contains(arguments[1]) {
+                var message = "error: there is no command '\(arguments[1])'"
+                if let match = Suggestion.closest(to: arguments[1], in: names) { message += "; did you mean '\(match)'?" }
+                StandardError.write(message + " (commands: \(names.joined(separator: ", ")))")
+                Foundation.exit(64)
+            }
+        }
         main(nil)
     }
 }

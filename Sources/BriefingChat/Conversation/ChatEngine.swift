@@ -115,7 +115,14 @@ public final class ChatEngine {
         case .tooLong(let bytes):
             sayError("That line was \(bytes.formatted()) bytes long, over the \(LineLimits.maximumBytes.formatted())-byte limit, so I ignored it.")
             return true
-        case .line(let raw):
+        case .line(let typed):
+            // Control characters and invisible formatting never reach an answer, a file or the
+            // terminal: they are left out, and the user is told.
+            let raw = Sanitized.answerText(typed)
+            if raw.unicodeScalars.count != typed.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces).unicodeScalars.count {
+                let shown = Sanitized.forTerminal(typed)
+                say(style.dim("(I left out the control or invisible characters in \"\(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)\".)"))
+            }
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("/") {
                 return runCommand(line)
@@ -341,6 +348,7 @@ public final class ChatEngine {
             readinessPass: verifying ? "verifying" : assessing ? "assessing" : nil)
         do {
             try store.save(snapshot)
+            saveFailureReported = false
         } catch {
             if !saveFailureReported {
                 sayError("Could not save the session (\(error.description)). Your answers are kept while the chat runs; use /save PATH to keep a copy.")
@@ -401,7 +409,9 @@ public final class ChatEngine {
     func leave() {
         autosave()
         say("")
-        if store != nil {
+        if store != nil, saveFailureReported {
+            sayError("The session could not be saved, so it cannot be resumed; /save PATH would have kept the answers.")
+        } else if store != nil {
             say("Session saved. Continue later with: briefing chat --resume")
         } else {
             say("Goodbye.")

@@ -44,7 +44,7 @@ public final class PlainLineReader: LineReader {
             echo(prompt + "[invalid UTF-8]\n")
             return .invalidUTF8
         }
-        echo(prompt + text + "\n")
+        echo(prompt + Sanitized.forTerminal(text) + "\n")
         return .line(text)
     }
 

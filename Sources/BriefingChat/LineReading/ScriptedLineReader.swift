@@ -21,7 +21,7 @@ public final class ScriptedLineReader: LineReader {
         prompts.append(prompt)
         let result = script.isEmpty ? LineReadResult.endOfInput : script.removeFirst()
         switch result {
-        case .line(let line): echo?(prompt + line + "\n")
+        case .line(let line): echo?(prompt + Sanitized.forTerminal(line) + "\n")
         case .interrupted: echo?(prompt + "^C\n")
         case .invalidUTF8: echo?(prompt + "[invalid UTF-8]\n")
         case .tooLong(let bytes): echo?(prompt + "[\(bytes) bytes]\n")

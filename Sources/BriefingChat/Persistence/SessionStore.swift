@@ -17,7 +17,7 @@ struct SessionStore {
         do {
             try directory.create()
         } catch {
-            throw .cannotCreateOutput(path: directory.path, reason: error.localizedDescription)
+            throw .cannotCreateOutput(path: directory.path, reason: TextFile.reason(error))
         }
         let json = JSONRenderer.encode(snapshot, pretty: true) + "\n"
         try AtomicFile.write(json, to: directory.sessionFile, overwrite: true, permissions: 0o600)

@@ -43,7 +43,7 @@ public enum AtomicFile {
         do {
             try FileHandle(fileDescriptor: descriptor, closeOnDealloc: false).write(contentsOf: bytes)
         } catch {
-            failure = error.localizedDescription
+            failure = TextFile.reason(error)
         }
         fchmod(descriptor, permissions)
         close(descriptor)

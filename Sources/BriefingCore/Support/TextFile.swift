@@ -48,7 +48,7 @@ public enum TextFile {
     }
 
     /// An error's reason in words: the POSIX message where there is one, never "error 512".
-    static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

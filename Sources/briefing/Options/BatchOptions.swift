@@ -21,7 +21,8 @@ struct BatchOptions: ParsableArguments {
         valueName: "template"))
     var name: String?
 
-    @Option(name: .long, help: ArgumentHelp("Briefings made at once (default: the number of cores).", valueName: "n"))
+    // .unconditional: "--jobs -1" is a value to refuse, not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Briefings made at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Flag(name: .customLong("fail-fast"), help: "Stop at the first row that fails.")

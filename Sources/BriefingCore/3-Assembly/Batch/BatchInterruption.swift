@@ -13,6 +13,12 @@ public enum BatchInterruption {
 
     /// Installs the handlers. Call once, before the batch starts.
     public static func install() {
+        // A parent may have blocked or ignored these signals; the batch must still hear them.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        sigaddset(&mask, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &mask, nil)
         #if canImport(Glibc)
         Glibc.signal(SIGINT, BatchInterruption.handle)
         Glibc.signal(SIGTERM, BatchInterruption.handle)

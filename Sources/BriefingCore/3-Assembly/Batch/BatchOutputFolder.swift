@@ -13,7 +13,7 @@ public enum BatchOutputFolder {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreateOutput(path: path, reason: error.localizedDescription)
+            throw .cannotCreateOutput(path: path, reason: TextFile.reason(error))
         }
     }
 }

@@ -79,7 +79,7 @@ public enum DocxRenderer {
         } catch let error as BriefingError {
             throw error
         } catch {
-            throw .io(path: "docx", reason: "the zip archive could not be built (\(error.localizedDescription))")
+            throw .io(path: "docx", reason: "the zip archive could not be built (\(TextFile.reason(error)))")
         }
     }
 }
