@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingEndToEndTests",
-            dependencies: ["briefing", "BriefingCore"]
+            dependencies: ["briefing", "briefing-fuzz", "BriefingCore"]
         ),
     ]
 )
