@@ -60,3 +60,26 @@ import BriefingCore
         #expect(transcript.contains("A saved session for Acme exists; type /resume to continue it."))
     }
 }
+
+@Suite struct HostileChatInputTests {
+    @Test func controlCharactersAreNeverEchoedRawNorStored() throws {
+        let state = ChatHarness.temporaryDirectory()
+        let (transcript, engine) = ChatHarness.run(lines: ["Acme\u{1B}[31m Council\u{7}\u{0}", "/quit"], state: state)
+        #expect(!transcript.contains("\u{1B}") && !transcript.contains("\u{7}") && !transcript.contains("\u{0}"))
+        #expect(transcript.contains("Acme^[[31m Council^G^@"))
+        #expect(transcript.contains("I left out the control or invisible characters"))
+        #expect(engine.interview.answers["organisation"] == .text("Acme[31m Council"))
+        let saved = try String(contentsOfFile: state + "/session.json", encoding: .utf8)
+        #expect(!saved.contains("\\u001b") && !saved.contains("\\u0007"))
+    }
+
+    @Test func aFailedAutosaveNeverEndsWithSessionSaved() throws {
+        let folder = ChatHarness.temporaryDirectory()
+        // The state folder's parent is a file, so no session can ever be saved there.
+        FileManager.default.createFile(atPath: folder + "/file", contents: Data("x".utf8))
+        let (transcript, _) = ChatHarness.run(lines: ["Acme Council", "/quit"], state: folder + "/file/state")
+        #expect(transcript.contains("Could not save the session"))
+        #expect(!transcript.contains("Session saved."))
+        #expect(transcript.contains("The session could not be saved, so it cannot be resumed"))
+    }
+}

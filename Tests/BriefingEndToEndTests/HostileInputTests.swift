@@ -144,6 +144,17 @@ import Testing
             + (1...rows).map { "\(name($0)),wales,housing,service,options,starting,board\n" }.joined()
     }
 
+    @Test func manyRowsWithOneNameGetUniqueNamesQuickly() throws {
+        let folder = TemporaryFolder("hostile")
+        let input = folder.write("same.csv", Self.csv(rows: 3_000) { _ in "Same Council" })
+        let result = try Self.shell(["build", "--library", Runner.shippedLibrary, "--answers", input, "--output-dir", folder.path + "/out"],
+                                    seconds: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/out").filter { $0.hasSuffix(".md") }
+        #expect(Set(names).count == 3_000)
+        #expect(names.contains("Same-Council.md") && names.contains("Same-Council-3000.md"))
+    }
+
     @Test func aLinkPlantedAsThePartialManifestIsNeverFollowed() throws {
         let folder = TemporaryFolder("hostile")
         let input = folder.write("rows.csv", Self.csv(rows: 3))
