@@ -114,13 +114,16 @@ struct YAMLDocument {
     func valueLocations(of node: Node) -> [SourceLocation] {
         guard case .scalar(let scalar) = node, let mark = node.mark else { return [location(of: node)] }
         let source = Array(text)
+        // YAML breaks lines at LF, CR and CRLF; Swift keeps CRLF as one Character.
+        func isBreak(_ character: Character) -> Bool { character == "\n" || character == "\r" || character == "\r\n" }
         var index = 0, line = 1, column = 1
         while index < source.count, line < mark.line || (line == mark.line && column < mark.column) {
-            if source[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            if isBreak(source[index]) { line += 1; column = 1 } else { column += 1 }
             index += 1
         }
         func advance() {
-            if source[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            guard index < source.count else { return }
+            if isBreak(source[index]) { line += 1; column = 1 } else { column += 1 }
             index += 1
         }
         func skipIndentation() {
@@ -128,7 +131,7 @@ struct YAMLDocument {
         }
         switch scalar.style {
         case .literal, .folded:
-            while index < source.count, source[index] != "\n" { advance() }
+            while index < source.count, !isBreak(source[index]) { advance() }
             if index < source.count { advance() }
             skipIndentation()
         case .singleQuoted, .doubleQuoted:
@@ -140,7 +143,7 @@ struct YAMLDocument {
         for character in scalar.string {
             locations.append(SourceLocation(file: file, line: line + lineOffset, column: column))
             if index >= source.count { continue }
-            if source[index] == "\n" {
+            if isBreak(source[index]) {
                 advance()
                 skipIndentation()
                 continue
