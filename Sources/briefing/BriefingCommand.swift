@@ -15,6 +15,7 @@ struct BriefingCommand: ParsableCommand {
             Exit codes: 0 ok, 1 some batch rows failed, 64 usage, 65 bad data, 66 input not found, \
             73 cannot create output, 74 I/O error.
             """,
+        version: BriefingVersion.current,
         subcommands: [ChatCommand.self, BuildCommand.self, LintCommand.self, ListCommand.self,
                       ExplainCommand.self, DiffCommand.self],
         defaultSubcommand: ChatCommand.self
@@ -24,8 +25,14 @@ struct BriefingCommand: ParsableCommand {
         StandardStreams.prepare()
         // `briefing help NAME` for a NAME that is no command is a usage error, not the general help.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        // A mistyped command ("buld") would otherwise reach the chat as an unexpected argument.
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first),
+           let match = Suggestion.closest(to: first, in: names) {
+            StandardError.write("error: there is no command '\(first)'; did you mean '\(match)'? (commands: \(names.joined(separator: ", ")))")
+            Foundation.exit(64)
+        }
         if arguments.first == "help", arguments.count >= 2 {
-            let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
             if !names.contains(arguments[1]) {
                 var message = "error: there is no command '\(arguments[1])'"
                 if let match = Suggestion.closest(to: arguments[1], in: names) { message += "; did you mean '\(match)'?" }

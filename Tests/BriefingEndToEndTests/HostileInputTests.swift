@@ -249,3 +249,14 @@ import Testing
         #expect(!notFolder.stderr.contains("NSCocoaErrorDomain"))
     }
 }
+
+@Suite struct CommandLineBasicsTests {
+    @Test func versionAndAMistypedCommand() throws {
+        let version = try BriefingRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let typo = try BriefingRunner.run(["buld"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("there is no command 'buld'; did you mean 'build'?"))
+    }
+}
