@@ -260,3 +260,62 @@ import Testing
         #expect(typo.stderr.contains("there is no command 'buld'; did you mean 'build'?"))
     }
 }
+
+/// A full disk, on a 300 KB tmpfs: only where this process may mount one (root on Linux).
+@Suite struct FullDiskTests {
+    /// A freshly mounted tiny filesystem, or nil when mounting is not allowed here.
+    static func tinyDisk() -> String? {
+        #if os(Linux)
+        guard getuid() == 0 else { return nil }
+        let folder = FileManager.default.temporaryDirectory.path + "/tiny-disk-\(UUID().uuidString)"
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", "size=300k", "tmpfs", folder]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? folder : nil
+        #else
+        return nil
+        #endif
+    }
+
+    static let canMount: Bool = {
+        guard let folder = tinyDisk() else { return false }
+        unmount(folder)
+        return true
+    }()
+
+    static func unmount(_ folder: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/umount")
+        process.arguments = [folder]
+        try? process.run()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test(.enabled(if: FullDiskTests.canMount, "needs permission to mount a tmpfs"))
+    func aFullDiskEndsWithACompleteManifestAndStatus74() throws {
+        let disk = try #require(Self.tinyDisk())
+        defer { Self.unmount(disk) }
+        let folder = TemporaryFolder("full-disk")
+        let input = folder.write("rows.csv", HostileInputTests.csv(rows: 2_000))
+        let result = try BriefingRunner.run(["build", "--library", BriefingRunner.shippedLibrary, "--answers", input,
+                                             "--output-dir", disk + "/out", "--date", "2026-01-15"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
+        #expect(result.stderr.contains("briefings written before it, listed in"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: disk + "/out")
+        #expect(!names.contains { $0.hasPrefix(".Team") }, "a temporary file was left")
+        let lines = try String(contentsOfFile: disk + "/out/.manifest.jsonl.partial", encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        #expect(lines.count == names.filter { $0.hasSuffix(".md") }.count)
+        for line in lines {
+            let entry = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let file = try #require(entry["file"] as? String)
+            #expect(((try? FileManager.default.attributesOfItem(atPath: disk + "/out/" + file)[.size] as? Int) ?? 0) > 0)
+        }
+    }
+}
