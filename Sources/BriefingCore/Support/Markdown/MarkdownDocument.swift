@@ -7,15 +7,20 @@ private let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_regist
 ///
 /// It owns the parser and the syntax tree and frees both; it is not Sendable, so keep it on one task.
 final class MarkdownDocument {
-    private let parser: OpaquePointer
-    let root: OpaquePointer
+    private let parser: OpaquePointer?
+    /// The document node; nil only if cmark-gfm could not allocate a parser, when the document is
+    /// empty (cmark-gfm's accessors all take a null node as an empty one).
+    let root: OpaquePointer?
 
     /// Parses `markdown` with the GFM table extension, and any other GFM extensions named (tests use
     /// "autolink" to check that answers never become links where GitHub would link them).
     init(_ markdown: String, extensions: [String] = ["table"]) {
         _ = extensionsRegistered
-        // cmark_parser_new fails only when memory runs out, and then nothing can go on.
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark-gfm could not allocate a parser") }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+            self.parser = nil
+            root = nil
+            return
+        }
         for name in extensions {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
@@ -27,18 +32,20 @@ final class MarkdownDocument {
     }
 
     deinit {
-        cmark_node_free(root)
-        cmark_parser_free(parser)
+        if let root { cmark_node_free(root) }
+        if let parser { cmark_parser_free(parser) }
     }
 
     /// The document as HTML, with raw HTML omitted.
     func html() -> String {
-        html(of: root)
+        guard let root else { return "" }
+        return html(of: root)
     }
 
     /// The document as HTML block by block, with each top-level code block replaced by `replacement`.
     func html(replacingCodeBlocksWith replacement: String) -> String {
         var out = ""
+        guard let root else { return out }
         var child = cmark_node_first_child(root)
         while let node = child {
             out += cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK ? replacement : html(of: node)
@@ -58,7 +65,8 @@ final class MarkdownDocument {
 
 /// A borrowed view of one node of a `MarkdownDocument`; valid while the document lives.
 struct MarkdownNode {
-    let pointer: OpaquePointer
+    /// The node; nil stands for an empty document.
+    let pointer: OpaquePointer?
 
     /// The kinds of node the renderers and checks care about.
     enum Kind: Equatable {
