@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BriefingCore
 
 /// Replays the fuzzers' seeds and every input kept in `Tests/FuzzCorpus/regressions/` through each
 /// fuzz target, built without the fuzzer: a crash the fuzzer once found must stay fixed.
@@ -7,7 +8,7 @@ import Testing
     static var replay: URL { BriefingRunner.executable.deletingLastPathComponent().appendingPathComponent("briefing-fuzz") }
     static var corpus: URL { BriefingRunner.repoRoot.appendingPathComponent("Tests/FuzzCorpus") }
 
-    @Test(arguments: ["condition", "snippet", "blueprint", "answers", "csv", "jsonl", "template", "markdown"])
+    @Test(arguments: FuzzEntryPoints.targets)
     func seedsAndRegressionsRunCleanly(target: String) throws {
         var files: [String] = []
         for folder in ["regressions", target] {
