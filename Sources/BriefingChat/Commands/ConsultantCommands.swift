@@ -65,10 +65,8 @@ extension ChatEngine {
             return say("Which snippet? e.g. \(command) \(candidates.first ?? "SNIPPET"). /outline shows the ids in the briefing, Tab completes them.")
         }
         guard candidates.contains(id) else {
-            return say(OverrideChecker.message(for: id, field: command == "/drop" ? "exclude" : "include", ids: Set(candidates),
-                                               library: configuration.library, blueprint: interview.blueprint)
-                        .replacingOccurrences(of: " in overrides.include", with: "").replacingOccurrences(of: " in overrides.exclude", with: "")
-                        .capitalisedFirst + ".")
+            return say(OverrideChecker.message(for: id, field: nil, ids: Set(candidates),
+                                               library: configuration.library, blueprint: interview.blueprint).capitalisedFirst + ".")
         }
         let before = currentBriefing
         pushUndo("\(command.dropFirst()) \(id)")

@@ -119,7 +119,7 @@ public final class ChatEngine {
             // Control characters and invisible formatting never reach an answer, a file or the
             // terminal: they are left out, and the user is told.
             let raw = Sanitized.answerText(typed)
-            if raw.unicodeScalars.count != typed.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces).unicodeScalars.count {
+            if Sanitized.hasHiddenCharacters(typed) {
                 let shown = Sanitized.forTerminal(typed)
                 say(style.dim("(I left out the control or invisible characters in \"\(shown.count > 60 ? String(shown.prefix(60)) + "…" : shown)\".)"))
             }

@@ -8,6 +8,11 @@ enum Sanitized {
         AnswerResolver.withoutControlCharacters(text.replacingOccurrences(of: "\t", with: " "))
     }
 
+    /// True when `answerText` would leave something out of `text` besides tabs and outer spaces.
+    static func hasHiddenCharacters(_ text: String) -> Bool {
+        answerText(text) != text.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The text with any control character shown as `^[`-style caret notation, so that nothing
     /// typed or saved can move the cursor or change colours when it is echoed.
     static func forTerminal(_ text: String) -> String {

@@ -14,12 +14,14 @@ public enum OverrideChecker {
         if !diagnostics.isEmpty { throw .badData(diagnostics) }
     }
 
-    /// "unknown snippet 'theory-arnstien' in overrides.exclude; did you mean 'theory-arnstein'?"
-    public static func message(for id: String, field: String, ids: Set<String>, library: ContentLibrary, blueprint: Blueprint) -> String {
+    /// "unknown snippet 'theory-arnstien' in overrides.exclude; did you mean 'theory-arnstein'?";
+    /// without a field (the chat's `/pin`), the same without "in overrides.…".
+    public static func message(for id: String, field: String?, ids: Set<String>, library: ContentLibrary, blueprint: Blueprint) -> String {
+        let place = field.map { " in overrides.\($0)" } ?? ""
         if library.snippet(id) != nil {
-            return "'\(id)' in overrides.\(field) belongs to another blueprint, not \(blueprint.id)"
+            return "'\(id)'\(place) belongs to another blueprint, not \(blueprint.id)"
         }
-        var message = "unknown snippet '\(id)' in overrides.\(field)"
+        var message = "unknown snippet '\(id)'\(place)"
         if let match = Suggestion.closest(to: id, in: ids.sorted()) { message += "; did you mean '\(match)'?" }
         return message
     }

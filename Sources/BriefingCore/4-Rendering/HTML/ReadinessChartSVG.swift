@@ -9,9 +9,6 @@ enum ReadinessChartSVG {
         let labelWidth = 230.0, barWidth = 300.0, rowHeight = verified ? 34.0 : 22.0, top = 26.0
         let width = labelWidth + barWidth + 50
         let height = top + Double(rows.count) * rowHeight + 8
-        func number(_ value: Double) -> String {
-            value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-        }
         let description = rows.map { title, own, checked in
             "\(title): " + (own.map { "self-assessed \($0)" } ?? "not scored")
                 + (verified ? (checked.map { ", verified \($0)" } ?? ", not verified") : "")
@@ -48,9 +45,13 @@ enum ReadinessChartSVG {
     private static func bar(_ score: Int?, x: Double, y: Double, width: Double, colour: String, label: String) -> String {
         guard let score else { return "" }
         let length = width * Double(min(max(score, 0), 100)) / 100
-        let format = { (value: Double) in value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
-        return "<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(length))\" height=\"12\" fill=\"\(colour)\" "
+        return "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(length))\" height=\"12\" fill=\"\(colour)\" "
             + "data-score=\"\(score)\"><title>\(label) \(score)</title></rect>"
-            + "<text x=\"\(format(x + length + 4))\" y=\"\(format(y + 10))\">\(score)</text>\n"
+            + "<text x=\"\(number(x + length + 4))\" y=\"\(number(y + 10))\">\(score)</text>\n"
+    }
+
+    /// A coordinate as SVG wants it: `12`, or `12.5`.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
