@@ -59,9 +59,18 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// Every option the text mentions, in the order the phrases appear in the text (then by question).
+    /// An option the text denies ("not budget pressure", "without a board") is left out, and so is a
+    /// place named only inside a longer name elsewhere ("New South Wales" is not Wales).
     public func matches(in text: String) -> [Match] {
-        let words = PhraseMatcher.words(text)
-        guard !words.isEmpty else { return [] }
+        reading(text).affirmed
+    }
+
+    /// The options the text mentions, split into those it affirms and those it denies.
+    public func reading(_ text: String) -> (affirmed: [Match], denied: [Match]) {
+        let tokens = SentenceTokens(text)
+        let words = tokens.words
+        guard !words.isEmpty else { return ([], []) }
+        let foreign = ForeignPlaceNames.coveredPositions(in: words)
         var found: [(position: Int, length: Int, group: Int, match: Match)] = []
         for (group, phrases) in phrasesByQuestion.enumerated() {
             var used = [Bool](repeating: false, count: words.count)
@@ -88,7 +97,13 @@ public struct PhraseMatcher: Sendable {
                     && candidate.position + candidate.length <= claim.position + claim.length
             }
         }
-        return kept.sorted { ($0.position, $0.group) < ($1.position, $1.group) }.map(\.match)
+        var affirmed: [Match] = [], denied: [Match] = []
+        for candidate in kept.sorted(by: { ($0.position, $0.group) < ($1.position, $1.group) }) {
+            let span = candidate.position..<(candidate.position + candidate.length)
+            if span.contains(where: foreign.contains) { continue }
+            if tokens.isDenied(at: candidate.position) { denied.append(candidate.match) } else { affirmed.append(candidate.match) }
+        }
+        return (affirmed, denied)
     }
 
     /// Lower-case words, with punctuation other than inner hyphens and apostrophes treated as spaces.
