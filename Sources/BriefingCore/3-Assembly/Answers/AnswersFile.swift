@@ -30,6 +30,20 @@ public struct AnswersFile: Sendable {
             throw .badData(at: document.location(of: root),
                            "the answers file has \(mapping.count) keys; the limit is \(InputLimits.answerKeys)")
         }
+        // A briefing exported as JSON carries its answers under `answers`: read those, so that an
+        // export can be loaded back (`/load briefing.json`, `briefing build --answers briefing.json`).
+        let keys = Set(mapping.keys.compactMap(\.string))
+        if keys.isSuperset(of: ["schema", "answers", "sections"]), let answers = mapping["answers"], case .mapping(let inner) = answers {
+            let blueprint = mapping["blueprint"]?.string
+            var exported = try answersMapping(inner, document: document)
+            exported.blueprintID = exported.blueprintID ?? blueprint
+            return exported
+        }
+        return try answersMapping(mapping, document: document)
+    }
+
+    /// The answers of one mapping of question ids to values.
+    private static func answersMapping(_ mapping: Node.Mapping, document: YAMLDocument) throws(BriefingError) -> AnswersFile {
         var result = AnswersFile()
         var diagnostics: [Diagnostic] = []
         for (key, value) in mapping {
