@@ -19,6 +19,7 @@ public enum ChatRunner {
         let reader: LineReader
         if interactive, let editing = EditLineReader(historyFile: historyFile, write: output.write) {
             editing.completer = { [unowned engine] line in engine.completions(for: line) }
+            editing.columns = { [unowned output] in output.columns }
             reader = editing
         } else {
             reader = PlainLineReader(echo: output.write)

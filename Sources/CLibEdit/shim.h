@@ -9,6 +9,8 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <errno.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 typedef char *(*briefing_prompt_func)(EditLine *);
 typedef unsigned char (*briefing_command_func)(EditLine *, int);
@@ -65,6 +67,18 @@ static inline int briefing_history_load(History *h, const char *path) {
 static inline int briefing_history_save(History *h, const char *path) {
     HistEvent ev;
     return history(h, &ev, H_SAVE, path);
+}
+
+/* The terminal's size on `fd`, or 0 when it is not a terminal (TIOCGWINSZ; ioctl is variadic). */
+static inline int briefing_terminal_columns(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_col;
+}
+static inline int briefing_terminal_rows(int fd) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return size.ws_row;
 }
 
 static inline int briefing_errno(void) { return errno; }

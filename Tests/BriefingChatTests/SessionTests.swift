@@ -7,7 +7,8 @@ import BriefingCore
     @Test func endOfInputSavesAndResumeRestores() {
         let state = ChatHarness.temporaryDirectory()
         let (transcript, _) = ChatHarness.run(lines: ["Acme", "", "wales"], state: state)
-        #expect(transcript.contains("Session saved. Continue later with: briefing chat --resume"))
+        #expect(ChatHarness.flat(transcript).contains("Session saved (2 answers) to \(state)/session.json."))
+        #expect(transcript.contains("Continue later with: briefing chat --resume"))
         let (resumed, engine) = ChatHarness.run(lines: [], state: state, resume: true)
         #expect(engine.interview.answers["organisation"] == .text("Acme"))
         #expect(engine.interview.answers["nation"] == .choice("wales"))
@@ -57,7 +58,7 @@ import BriefingCore
         let state = ChatHarness.temporaryDirectory()
         ChatHarness.run(lines: ["Acme"], state: state)
         let (transcript, _) = ChatHarness.run(lines: [], state: state)
-        #expect(transcript.contains("A saved session for Acme exists; type /resume to continue it."))
+        #expect(ChatHarness.flat(transcript).contains("A saved session for Acme exists, with 1 answer; type /resume to continue it."))
     }
 }
 

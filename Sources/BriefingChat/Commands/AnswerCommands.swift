@@ -38,7 +38,8 @@ extension ChatEngine {
     func parseAssignments(_ argument: String, usage: String, in blueprint: Blueprint? = nil) -> [(Question, AnswerValue)]? {
         let blueprint = blueprint ?? activeInterview.blueprint
         var pairs: [(String, String)] = []
-        for token in argument.split(separator: " ") {
+        guard let tokens = words(of: argument, usage: "/set organisation=\"Fife Council\"") else { return nil }
+        for token in tokens {
             if let equals = token.firstIndex(of: "=") {
                 pairs.append((String(token[..<equals]), String(token[token.index(after: equals)...])))
             } else if !pairs.isEmpty {
@@ -62,7 +63,7 @@ extension ChatEngine {
             switch AnswerInterpreter(question: question).interpret(value, sentence: []) {
             case .answer(let answer, _):
                 changes.append((question, answer))
-            case .ambiguous(let options):
+            case .ambiguous(let options, _):
                 say("'\(value)' could be \(ListPhrase.join(options.map(\.value), conjunction: "or")) for \(id): which one?")
                 return nil
             case .invalid:
@@ -81,6 +82,12 @@ extension ChatEngine {
             }
         }
         return changes
+    }
+
+    /// An answer as `/set` takes it: `drivers=trust,net-zero`, with the commas the questions' help names.
+    func assignment(_ change: (Question, AnswerValue)) -> String {
+        if case .choices(let values) = change.1 { return "\(change.0.id)=" + (values.isEmpty ? "none" : values.joined(separator: ",")) }
+        return "\(change.0.id)=" + (change.1.raw.contains(" ") ? "\"\(change.1.raw)\"" : change.1.raw)
     }
 
     /// The question with this id, or a did-you-mean message and nil.

@@ -7,31 +7,47 @@ extension ChatEngine {
         interview.assemble(date: configuration.date)
     }
 
+    /// The width a briefing is previewed at: the text format's own, or the terminal's if narrower.
+    var previewWidth: Int {
+        min(PlainTextRenderer.width, pageWidth)
+    }
+
     func preview(_ argument: String) {
         let briefing = currentBriefing
         if !interview.missingRequired.isEmpty {
-            say(style.dim("(A draft: \(ListPhrase.join(interview.missingRequired.map(\.id))) not answered yet.)"))
+            let missing = interview.missingRequired.map(\.id)
+            say(style.dim("(A draft: \(ListPhrase.join(missing)) \(missing.count == 1 ? "is" : "are") not answered yet.)"))
         }
-        if !argument.isEmpty {
+        let wanted = argument.trimmingSpaces()
+        if !wanted.isEmpty {
             let ids = briefing.sections.map(\.id)
-            guard let section = briefing.sections.first(where: { $0.id == argument || $0.title.lowercased() == argument.lowercased() })
+            let lowered = wanted.lowercased()
+            guard let section = briefing.sections.first(where: { $0.id.lowercased() == lowered || $0.title.lowercased() == lowered })
+                ?? Self.uniquePrefix(lowered, in: briefing.sections, names: { [$0.id.lowercased(), $0.title.lowercased()] })
             else {
-                say("There is no section '\(argument)'" + Suggestion.didYouMean(argument, in: ids)
-                    + " Sections: \(ids.joined(separator: ", ")).")
+                let suggestion = Suggestion.didYouMean(lowered, in: ids)
+                say("There is no section '\(wanted)'" + (suggestion.isEmpty ? "." : suggestion) + " Sections: \(ids.joined(separator: ", ")).")
                 return
             }
             guard section.hasContent else {
                 say("The section \"\(section.title)\" is empty for these answers.")
                 return
             }
-            say(PlainTextRenderer.render(markdown: MarkdownRenderer.section(section)), newline: false)
+            say(PlainTextRenderer.render(markdown: MarkdownRenderer.section(section), width: previewWidth), newline: false)
             return
         }
-        say(PlainTextRenderer.render(briefing), newline: false)
+        sayPaged(PlainTextRenderer.render(markdown: MarkdownRenderer.render(briefing), width: previewWidth))
+    }
+
+    /// The one item whose name starts with `prefix`, if exactly one does.
+    static func uniquePrefix<Item>(_ prefix: String, in items: [Item], names: (Item) -> [String]) -> Item? {
+        guard prefix.count >= 2 else { return nil }
+        let found = items.filter { names($0).contains { $0.hasPrefix(prefix) } }
+        return found.count == 1 ? found[0] : nil
     }
 
     func outline() {
-        say(OutlineReport.text(currentBriefing), newline: false)
+        say(OutlineReport.text(currentBriefing, width: pageWidth), newline: false)
     }
 
     func why(_ argument: String, expectingIncluded: Bool) {

@@ -23,11 +23,11 @@ enum ChatCommandName: String, CaseIterable {
         case .whatif: "/whatif ID=VALUE ...       what would change, without changing anything"
         case .scenario: "/scenario save|list|use|compare|delete   keep and compare answer sets"
         case .export: "/export [FORMAT] [PATH]    write the briefing: md, txt, json, html or docx\n"
-            + "                             (or from PATH's extension; --force replaces a file)\n"
+            + "                             (or from PATH's extension; - shows it here; --force replaces a file)\n"
             + "  /export readiness [FORMAT] [PATH]   write the readiness report"
-        case .save: "/save [PATH]               save the answers as an answers file\n"
+        case .save: "/save [PATH]               save the answers as an answers file (- shows it here)\n"
             + "  /save readiness [PATH]     save the readiness answers, evidence and verification"
-        case .load: "/load PATH                 load answers (or a readiness answers file) from a file"
+        case .load: "/load PATH                 load answers from an answers file, a JSON export or a readiness file"
         case .quit: "/quit                      save the session and leave"
         case .exit: "/exit                      the same as /quit"
         case .resume: "/resume                    continue the last saved session"
@@ -38,6 +38,16 @@ enum ChatCommandName: String, CaseIterable {
         case .unpin: "/unpin SNIPPET             give a pinned or dropped snippet back to the engine"
         case .note: "/note SECTION TEXT         add your own note at the end of a section (no TEXT removes it)"
         }
+    }
+
+    /// The command `name` means: its full name, or a prefix only it has (`/q`, `/exp`).
+    static func named(_ name: String) -> ChatCommandName? {
+        if let exact = ChatCommandName(rawValue: name) { return exact }
+        guard !name.isEmpty else { return nil }
+        let starting = allCases.filter { $0.rawValue.hasPrefix(name) }
+        // /exit is /quit by another name, so "/e" alone is not made ambiguous by it only.
+        let distinct = starting.filter { $0 != .exit || !starting.contains(.quit) }
+        return distinct.count == 1 ? distinct[0] : nil
     }
 
     /// Grouped as the help shows them.
@@ -58,7 +68,8 @@ extension ChatEngine {
             out += "\n" + style.bold(title) + "\n"
             out += commands.map { "  " + $0.usage }.joined(separator: "\n") + "\n"
         }
-        out += "\nCtrl-C cancels the line you are typing; Ctrl-D saves the session and leaves.\n"
+        out += "\nA command may be shortened while it stays unique (/q, /exp). Paths and names with spaces go in quotes.\n"
+        out += "Ctrl-C cancels the line you are typing; Ctrl-D saves the session and leaves.\n"
         return out
     }
 
@@ -67,9 +78,12 @@ extension ChatEngine {
         let body = line.dropFirst()
         let name = body.prefix { !$0.isWhitespace }.lowercased()
         let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-        guard let command = ChatCommandName(rawValue: name) else {
+        guard let command = ChatCommandName.named(name) else {
             let names = ChatCommandName.allCases.map(\.rawValue)
-            if let match = Suggestion.closest(to: name, in: names) {
+            let starting = names.filter { $0.hasPrefix(name) }
+            if !name.isEmpty, starting.count > 1 {
+                say("/\(name) could be \(ListPhrase.join(starting.map { "/" + $0 }, conjunction: "or")): type a little more.")
+            } else if let match = Suggestion.closest(to: name, in: names) {
                 say("There is no /\(name). Did you mean /\(match)? (/help lists the commands.)")
             } else {
                 say("There is no /\(name). /help lists the commands.")

@@ -37,9 +37,10 @@ extension ChatEngine {
         guard !sectionID.isEmpty else {
             return say("Which section? e.g. /note actions We will bring a costed plan to the March board. Sections: \(sections.joined(separator: ", ")).")
         }
-        guard let section = interview.blueprint.sections.first(where: { $0.id == sectionID || $0.title.lowercased() == sectionID.lowercased() })
+        guard let section = interview.blueprint.sections.first(where: { $0.id.lowercased() == sectionID.lowercased() || $0.title.lowercased() == sectionID.lowercased() })
         else {
-            return say("There is no section '\(sectionID)'" + Suggestion.didYouMean(sectionID, in: sections) + " Sections: \(sections.joined(separator: ", ")).")
+            let suggestion = Suggestion.didYouMean(sectionID, in: sections)
+            return say("There is no section '\(sectionID)'" + (suggestion.isEmpty ? "." : suggestion) + " Sections: \(sections.joined(separator: ", ")).")
         }
         if let problem = ConsultantNote.problem(in: text) {
             return say("That note \(problem).")

@@ -50,10 +50,18 @@ extension ChatEngine {
             }
             briefing = assessment.assemble(date: configuration.date)
         } else {
-            if !interview.missingRequired.isEmpty {
-                return say("Not yet: \(ListPhrase.join(interview.missingRequired.map(\.id))) still need answers. /preview shows a draft.")
+            let missing = interview.missingRequired.map(\.id)
+            if !missing.isEmpty {
+                return say("Not yet: \(ListPhrase.join(missing)) still \(missing.count == 1 ? "needs an answer" : "need answers"). "
+                           + "/preview shows a draft.")
             }
             briefing = currentBriefing
+        }
+        if given == "-" {
+            guard chosen != .docx else {
+                return say("A Word file can't be shown here: give a path, e.g. /export docx \(defaultFileStem(suffix: "briefing")).docx.")
+            }
+            return output.page(chosen.fileContents(briefing))
         }
         let stem = defaultFileStem(suffix: readiness ? "readiness" : "briefing")
         guard let path = outputPath(given, defaultName: stem + "." + chosen.fileExtension) else { return }
@@ -96,6 +104,7 @@ extension ChatEngine {
         } else {
             saved = interview
         }
+        if words == ["-"] { return output.page(answersYAML(saved)) }
         let suffix = readiness ? "readiness-answers" : "answers"
         guard let path = outputPath(words.joined(separator: " "), defaultName: defaultFileStem(suffix: suffix) + ".yaml")
         else { return }
@@ -112,6 +121,9 @@ extension ChatEngine {
         guard !argument.isEmpty else { return say("Which file? /load PATH") }
         guard let parts = words(of: argument, usage: "/load \"my answers.yaml\""), parts.count == 1 else {
             return say("/load takes one path; put quotes around a path with spaces.")
+        }
+        guard parts[0] != "-" else {
+            return say("The chat reads its own typing from standard input, so /load needs a file: /load PATH.")
         }
         let path = resolve(parts[0])
         do {

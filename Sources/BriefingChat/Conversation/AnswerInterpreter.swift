@@ -8,8 +8,9 @@ struct AnswerInterpreter {
     enum Outcome: Equatable {
         /// The answer, with a note when it was a guess ("taking 'scotlnd' as Scotland").
         case answer(AnswerValue, note: String?)
-        /// Two or more options fit equally well.
-        case ambiguous([ChoiceOption])
+        /// The line may mean any of these options (one, for a short prefix or a guess): the user
+        /// picks. For a multi-choice question, `alongside` holds the options already understood.
+        case ambiguous([ChoiceOption], alongside: [String] = [])
         /// The line does not answer the question; the message says what would.
         case invalid(String)
     }
@@ -59,7 +60,7 @@ struct AnswerInterpreter {
             return .answer(.number(Double(value)), note: nil)
         }
         switch match(text) {
-        case .found(let option, let note): return .answer(.number(Double(option.value)!), note: note)
+        case .found(let option, let note): return .answer(.number(Double(option.value) ?? 0), note: note)
         case .ambiguous(let options): return .ambiguous(options)
         case .none: return .invalid("Score it 0 (not yet), 1 (starting), 2 (mostly) or 3 (fully).")
         }
@@ -87,37 +88,60 @@ struct AnswerInterpreter {
 
     private func multi(_ text: String, sentence: [PhraseMatcher.Match]) -> Outcome {
         let lowered = text.lowercased()
-        if ["none", "no", "nothing", "n/a", "-"].contains(lowered) { return .answer(.choices([]), note: nil) }
-        var chosen = Set<String>(), notes: [String] = [], unknown: [String] = []
-        let items = lowered.replacingOccurrences(of: " and ", with: ",")
+        if ["none", "no", "nothing", "n/a", "-", "none of them", "none of these"].contains(lowered) { return .answer(.choices([]), note: nil) }
+        var chosen = Set<String>(), denied = Set<String>(), notes: [String] = [], unknown: [String] = []
+        let items = lowered.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: " but ", with: ",")
             .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        for item in items {
+        for rawItem in items {
+            // "not budget pressure" takes an option out; "just trust" and "mainly trust" mean trust.
+            var words = rawItem.split(separator: " ").map(String.init)
+            var denies = false
+            while let first = words.first, Self.fillers.contains(first) || Self.denials.contains(first) {
+                if Self.denials.contains(first) { denies = true }
+                words.removeFirst()
+            }
+            let item = words.joined(separator: " ")
+            guard !item.isEmpty else { continue }
             if let index = Int(item), (1...question.options.count).contains(index) {
-                chosen.insert(question.options[index - 1].value)
+                if denies { denied.insert(question.options[index - 1].value) } else { chosen.insert(question.options[index - 1].value) }
                 continue
             }
             switch match(item) {
             case .found(let option, let note):
-                chosen.insert(option.value)
+                if denies { denied.insert(option.value) } else { chosen.insert(option.value) }
                 if let note { notes.append(note) }
             case .ambiguous(let options):
-                return .ambiguous(options)
+                if denies { continue }
+                return .ambiguous(options, alongside: question.options.map(\.value).filter(chosen.subtracting(denied).contains))
             case .none:
-                unknown.append(item)
+                unknown.append(rawItem)
             }
         }
+        chosen.subtract(denied)
+        if !denied.isEmpty {
+            let labels = question.options.filter { denied.contains($0.value) }.map(\.label)
+            notes.append("leaving out \(ListPhrase.join(labels))")
+        }
         if !unknown.isEmpty {
-            let fromSentence = Set(sentence.filter { $0.questionID == question.id }.map(\.option.value))
+            let fromSentence = Set(sentence.filter { $0.questionID == question.id }.map(\.option.value)).subtracting(denied)
             if !fromSentence.isEmpty, chosen.isEmpty {
-                return .answer(.choices(question.options.map(\.value).filter(fromSentence.contains)), note: nil)
+                return .answer(.choices(question.options.map(\.value).filter(fromSentence.contains)),
+                               note: notes.isEmpty ? nil : notes.joined(separator: "; "))
             }
             let list = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
             return .invalid("I didn't recognise \(list). Give numbers or names from the list, separated by commas, or 'none'.")
         }
+        if chosen.isEmpty, !denied.isEmpty {
+            return .invalid("I understood what it is not (\(notes.joined(separator: "; "))). Which of them is it? "
+                            + "Give numbers or names from the list, or 'none'.")
+        }
         return .answer(.choices(question.options.map(\.value).filter(chosen.contains)),
                        note: notes.isEmpty ? nil : notes.joined(separator: "; "))
     }
+
+    private static let fillers: Set<String> = ["just", "only", "mainly", "mostly", "really", "probably", "also", "plus", "maybe", "definitely", "mostly"]
+    private static let denials: Set<String> = ["not", "no", "never", "without", "except", "excluding", "nor", "neither", "isn't", "aren't"]
 
     private enum OptionMatch {
         case found(ChoiceOption, note: String?)
@@ -125,7 +149,9 @@ struct AnswerInterpreter {
         case none
     }
 
-    /// Exact value, label or synonym; then a unique prefix; then the nearest near miss.
+    /// Exact value, label or synonym; then a prefix; then the nearest near miss. Only a prefix of
+    /// three letters or more of one option's value or label is taken as it is: a shorter prefix, a
+    /// prefix of a synonym ("con" for Conwy) and a short near miss are offered as a choice.
     private func match(_ text: String) -> OptionMatch {
         let wanted = OptionMatcher.normalise(text)
         guard !wanted.isEmpty else { return .none }
@@ -133,12 +159,15 @@ struct AnswerInterpreter {
         let hyphenated = wanted.replacingOccurrences(of: " ", with: "-")
         if let option = question.options.first(where: { $0.value == hyphenated }) { return .found(option, note: nil) }
 
-        if wanted.count >= 2 {
-            let prefixed = question.options.filter { option in
-                ([option.value, option.label.lowercased()] + option.synonyms).contains { $0.hasPrefix(wanted) }
-            }
-            if prefixed.count == 1 { return .found(prefixed[0], note: nil) }
-            if prefixed.count > 1 { return .ambiguous(prefixed) }
+        let byName = question.options.filter { option in
+            [option.value, option.label.lowercased()].contains { $0.hasPrefix(wanted) || $0.hasPrefix(hyphenated) }
+                || option.label.lowercased().split(separator: " ").contains { $0.hasPrefix(wanted) && wanted.count >= 3 }
+        }
+        if byName.count == 1, wanted.count >= 3 { return .found(byName[0], note: nil) }
+        if !byName.isEmpty { return .ambiguous(byName) }
+        if wanted.count >= 3 {
+            let bySynonym = question.options.filter { option in option.synonyms.contains { $0.hasPrefix(wanted) } }
+            if !bySynonym.isEmpty { return .ambiguous(bySynonym) }
         }
 
         guard wanted.count >= 3 else { return .none }
@@ -152,7 +181,7 @@ struct AnswerInterpreter {
         let allowed = max(1, min(3, wanted.count / 4))
         guard smallest <= allowed else { return .none }
         let closest = best.filter { $0.distance == smallest }.map(\.option)
-        if closest.count > 1 { return .ambiguous(closest) }
+        if closest.count > 1 || wanted.count < 4 { return .ambiguous(closest) }
         return .found(closest[0], note: "taking \"\(text)\" as \(closest[0].label)")
     }
 }

@@ -147,7 +147,7 @@ extension ChatEngine {
               let markdown = scores.generated else {
             return say("No statement is scored yet.")
         }
-        say(PlainTextRenderer.render(markdown: markdown), newline: false)
+        say(PlainTextRenderer.render(markdown: markdown, width: previewWidth), newline: false)
     }
 
     /// "the readiness self-assessment (7 of 18 statements scored) and 3 verified scores"

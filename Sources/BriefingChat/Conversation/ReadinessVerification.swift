@@ -108,7 +108,7 @@ extension ChatEngine {
                 switch AnswerInterpreter(question: question).interpret(line, sentence: []) {
                 case .answer(.number(let value), _):
                     score = Int(value)
-                case .ambiguous(let options):
+                case .ambiguous(let options, _):
                     return say("Did you mean \(ListPhrase.join(options.map { "\($0.value) (\($0.label.lowercased()))" }, conjunction: "or"))?")
                 default:
                     return say("Score it 0 (not yet), 1 (starting), 2 (mostly) or 3 (fully), or press Enter to skip it for now.")

@@ -15,6 +15,8 @@ public final class EditLineReader: LineReader {
     var completer: ((String) -> CompletionProvider.Result)?
     /// Writes completion lists above the prompt.
     private let write: (String) -> Void
+    /// The terminal's width now, for laying out completion lists.
+    var columns: () -> Int = { 80 }
 
     /// A reader when stdin and stdout are both terminals, else nil (use `PlainLineReader`).
     public init?(historyFile: String?, write: @escaping (String) -> Void) {
@@ -39,6 +41,11 @@ public final class EditLineReader: LineReader {
             guard let editor, let data = briefing_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
             return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue().complete()
         })
+        briefing_el_bind(editor, "^I", "briefing-complete")
+        // ~/.editrc (or $EDITRC), as in every libedit program: `bind -v` for vi keys, and lines
+        // starting `briefing:` for this program only. Tab is bound again afterwards, in whichever
+        // key map the file chose.
+        el_source(editor, nil)
         briefing_el_bind(editor, "^I", "briefing-complete")
         InterruptSignal.install()
     }
@@ -117,14 +124,14 @@ public final class EditLineReader: LineReader {
             el_insertstr(editor, String(common.dropFirst(result.word.count)))
             return UInt8(CC_REFRESH)
         }
-        write("\n" + Self.columns(result.candidates) + "\n")
+        write("\n" + Self.columns(result.candidates, width: columns()) + "\n")
         return UInt8(CC_REDISPLAY)
     }
 
-    /// Candidates laid out in columns that fit 80 characters.
-    static func columns(_ items: [String]) -> String {
+    /// Candidates laid out in columns that fit the terminal's width.
+    static func columns(_ items: [String], width available: Int = 80) -> String {
         let width = (items.map(\.count).max() ?? 0) + 2
-        let perLine = max(1, 80 / width)
+        let perLine = max(1, available / width)
         var lines: [String] = []
         var index = 0
         while index < items.count {

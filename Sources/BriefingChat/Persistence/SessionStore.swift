@@ -13,14 +13,30 @@ struct SessionStore {
         case otherVersion(Int)
     }
 
-    func save(_ snapshot: SessionSnapshot) throws(BriefingError) {
+    /// Writes the session. With `keepingPrevious`, a session already saved (by another chat) is
+    /// first kept as `session.previous.json`, so starting afresh never loses it.
+    func save(_ snapshot: SessionSnapshot, keepingPrevious: Bool = false) throws(BriefingError) {
         do {
             try directory.create()
         } catch {
             throw .cannotCreateOutput(path: directory.path, reason: TextFile.reason(error))
         }
+        if keepingPrevious { try keepAsPrevious() }
         let json = JSONRenderer.encode(snapshot, pretty: true) + "\n"
         try AtomicFile.write(json, to: directory.sessionFile, overwrite: true, permissions: 0o600)
+    }
+
+    /// Moves the saved session, if there is one, to `session.previous.json` (replacing an older one).
+    func keepAsPrevious() throws(BriefingError) {
+        guard FileManager.default.fileExists(atPath: directory.sessionFile) else { return }
+        if rename(directory.sessionFile, directory.previousSessionFile) != 0 {
+            throw .cannotCreateOutput(path: directory.previousSessionFile, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// True when a session file is saved.
+    var hasSavedSession: Bool {
+        FileManager.default.fileExists(atPath: directory.sessionFile)
     }
 
     func load() -> Result<SessionSnapshot, LoadProblem> {

@@ -18,6 +18,8 @@ public struct StateDirectory: Sendable {
     }
 
     public var sessionFile: String { path + "/session.json" }
+    /// The session a new one replaced, kept one generation back.
+    public var previousSessionFile: String { path + "/session.previous.json" }
     public var historyFile: String { path + "/history" }
 
     /// Creates the folder (mode 0700) if needed.

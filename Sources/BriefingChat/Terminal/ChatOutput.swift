@@ -3,42 +3,125 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
+import CLibEdit
+import Synchronization
 
 /// Where the conversation writes: the terminal, or a buffer in tests.
 public protocol ChatOutput: AnyObject {
     func write(_ text: String)
+    /// The columns text is wrapped to: the terminal's width, at most 100.
+    var columns: Int { get }
+    /// Writes long text a screen at a time where the terminal allows it, else as `write` does.
+    func page(_ text: String)
 }
+
+/// The widest the chat ever lays text out, however wide the terminal.
+public let chatMaximumColumns = 100
+
+/// Set by the SIGWINCH handler: the terminal's size must be read again.
+let windowSizeChanged = Atomic<Bool>(true)
 
 /// Writes to standard output, unbuffered, so prompts and replies interleave correctly with input.
 public final class StandardChatOutput: ChatOutput {
-    public init() {}
+    private let environment: [String: String]
+    private var knownColumns = 80
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in windowSizeChanged.store(true, ordering: .relaxed) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &action, nil)
+    }
+
+    /// The terminal's width, read again after each SIGWINCH; `COLUMNS`, else 80, off a terminal.
+    public var columns: Int {
+        if windowSizeChanged.exchange(false, ordering: .relaxed) {
+            let terminal = Int(briefing_terminal_columns(1))
+            let fromEnvironment = environment["COLUMNS"].flatMap(Int.init) ?? 0
+            knownColumns = terminal > 0 ? terminal : fromEnvironment > 0 ? fromEnvironment : 80
+        }
+        return min(max(knownColumns, 20), chatMaximumColumns)
+    }
 
     public func write(_ text: String) {
+        if case .closed = StandardChatOutput.write(text, to: 1) {
+            // The reader has gone (a closed pipe): leave quietly, as command-line tools do.
+            exit(141)
+        }
+    }
+
+    /// On a terminal, text longer than the screen goes through `$PAGER` (default `less -FRX`).
+    public func page(_ text: String) {
+        let rows = Int(briefing_terminal_rows(1))
+        let lineCount = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        guard isatty(1) == 1, isatty(0) == 1, rows > 0, lineCount >= rows - 1, runPager(text) else {
+            return write(text)
+        }
+    }
+
+    /// Runs the pager with `text` on its input; false when it could not be started.
+    private func runPager(_ text: String) -> Bool {
+        let configured = environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let command = configured.isEmpty ? "less -FRX" : configured
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let input = Pipe()
+        process.standardInput = input
+        do {
+            try process.run()
+        } catch {
+            return false
+        }
+        // The pager may be left before it has read everything (q in less): that ends the writing,
+        // never the chat.
+        _ = StandardChatOutput.write(text, to: input.fileHandleForWriting.fileDescriptor)
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus != 127
+    }
+
+    enum WriteResult { case written, closed, failed }
+
+    /// Writes every byte to `descriptor`, retrying after EINTR.
+    static func write(_ text: String, to descriptor: Int32) -> WriteResult {
         var bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return }
+        guard !bytes.isEmpty else { return .written }
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in
-                buffer.baseAddress.map { Glibc.write(1, $0 + offset, buffer.count - offset) } ?? -1
+                buffer.baseAddress.map { Glibc.write(descriptor, $0 + offset, buffer.count - offset) } ?? -1
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                // The reader has gone (a closed pipe): leave quietly, as command-line tools do.
-                if errno == EPIPE { exit(141) }
-                return
+                return errno == EPIPE ? .closed : .failed
             }
             offset += written
         }
+        return .written
     }
 }
 
 /// Collects everything written, for transcript tests.
 public final class BufferedChatOutput: ChatOutput {
     public private(set) var text = ""
+    public var columns: Int
+    /// How many times long text was offered to the pager.
+    public private(set) var pagedCount = 0
 
-    public init() {}
+    public init(columns: Int = 80) {
+        self.columns = columns
+    }
 
     public func write(_ text: String) {
         self.text += text
+    }
+
+    public func page(_ text: String) {
+        pagedCount += 1
+        write(text)
     }
 }

@@ -29,9 +29,16 @@ public struct TerminalStyle: Sendable {
     public func error(_ text: String) -> String { wrap(text, "31") }
 
     /// A prompt for libedit: each escape sequence sits between `\u{1}` delimiters (EL_PROMPT_ESC), so
-    /// libedit does not count it towards the prompt's width.
+    /// libedit does not count it towards the prompt's width. libedit prints a literal sequence with
+    /// the visible character after it, so the reset goes before the prompt's last space: at the
+    /// very end it would never be printed, and what the user types would stay bold cyan.
     public func prompt(_ text: String) -> String {
-        enabled ? "\u{1}\u{1B}[1;36m\u{1}\(text)\u{1}\u{1B}[0m\u{1}" : text
+        guard enabled else { return text }
+        var body = Substring(text)
+        var trailing = ""
+        while body.last == " " { body.removeLast(); trailing += " " }
+        if trailing.isEmpty { trailing = " " }
+        return "\u{1}\u{1B}[1;36m\u{1}\(body)\u{1}\u{1B}[0m\u{1}\(trailing)"
     }
 
     private func wrap(_ text: String, _ code: String) -> String {
