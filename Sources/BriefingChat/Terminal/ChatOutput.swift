@@ -62,26 +62,38 @@ public final class StandardChatOutput: ChatOutput {
         }
     }
 
-    /// Runs the pager with `text` on its input; false when it could not be started.
+    /// Runs the pager with `text` on its input; false when it could not be started. It is spawned
+    /// in the chat's own process group, so that it may read the keyboard (a pager in a group of its
+    /// own would be stopped by the terminal).
     private func runPager(_ text: String) -> Bool {
         let configured = environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let command = configured.isEmpty ? "less -FRX" : configured
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let input = Pipe()
-        process.standardInput = input
-        do {
-            try process.run()
-        } catch {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, ends[0], 0)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        posix_spawn_file_actions_addclose(&actions, ends[1])
+        var child: pid_t = 0
+        let arguments = ["sh", "-c", command]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawn(&child, "/bin/sh", &actions, nil, argv, environ)
+        close(ends[0])
+        guard spawned == 0 else {
+            close(ends[1])
             return false
         }
         // The pager may be left before it has read everything (q in less): that ends the writing,
         // never the chat.
-        _ = StandardChatOutput.write(text, to: input.fileHandleForWriting.fileDescriptor)
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus != 127
+        _ = StandardChatOutput.write(text, to: ends[1])
+        close(ends[1])
+        var status: Int32 = 0
+        while waitpid(child, &status, 0) < 0, errno == EINTR {}
+        // 127: the shell could not find the pager, so nothing was shown.
+        return !((status & 0x7f) == 0 && (status >> 8) & 0xff == 127)
     }
 
     enum WriteResult { case written, closed, failed }

@@ -101,6 +101,11 @@ enum ScreenText {
         if index + 1 < characters.count, "•-*✓+·✗".contains(characters[index]), characters[index + 1] == " " {
             return DisplayWidth.of(String(characters[0...(index + 1)]))
         }
+        // An indented label: "  when: nation == …" continues under what follows the label.
+        if leading > 0, let colon = characters[leading...].prefix(14).firstIndex(of: ":"), colon + 1 < characters.count,
+           characters[colon + 1] == " ", characters[leading..<colon].allSatisfy({ $0.isLetter }) {
+            return DisplayWidth.of(String(characters[0...(colon + 1)]))
+        }
         // A column gap: two or more spaces after the first word, within the first part of the line.
         var position = leading
         var lastGapEnd: Int?
