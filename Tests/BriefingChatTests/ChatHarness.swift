@@ -25,12 +25,13 @@ enum ChatHarness {
     /// Runs a session and returns the transcript and the engine (for inspecting its state).
     @discardableResult
     static func run(_ script: [LineReadResult], state: String? = nil, resume: Bool = false,
-                    workingDirectory: String? = nil, prefill: [RawAnswer] = []) -> (transcript: String, engine: ChatEngine) {
-        let output = BufferedChatOutput()
+                    workingDirectory: String? = nil, prefill: [RawAnswer] = [], columns: Int = 80,
+                    style: TerminalStyle = .plain, output: BufferedChatOutput? = nil) -> (transcript: String, engine: ChatEngine) {
+        let output = output ?? BufferedChatOutput(columns: columns)
         let configuration = ChatConfiguration(
             library: library, prefill: prefill, resume: resume,
             stateDirectory: state.map { StateDirectory(path: $0) }, date: date,
-            workingDirectory: workingDirectory ?? temporaryDirectory())
+            workingDirectory: workingDirectory ?? temporaryDirectory(), style: style)
         let engine = try! ChatEngine(configuration: configuration, output: output)
         let reader = ScriptedLineReader(script, echo: output.write)
         ChatRunner.run(engine, reader: reader)
@@ -38,8 +39,10 @@ enum ChatHarness {
     }
 
     static func run(lines: [String], state: String? = nil, resume: Bool = false,
-                    workingDirectory: String? = nil) -> (transcript: String, engine: ChatEngine) {
-        run(lines.map { .line($0) }, state: state, resume: resume, workingDirectory: workingDirectory)
+                    workingDirectory: String? = nil, columns: Int = 80, style: TerminalStyle = .plain,
+                    output: BufferedChatOutput? = nil) -> (transcript: String, engine: ChatEngine) {
+        run(lines.map { .line($0) }, state: state, resume: resume, workingDirectory: workingDirectory,
+            columns: columns, style: style, output: output)
     }
 
     /// The transcript with every run of whitespace as one space, so prose checks ignore wrapping.

@@ -33,7 +33,7 @@ extension ChatEngine {
                 say("The section \"\(section.title)\" is empty for these answers.")
                 return
             }
-            say(PlainTextRenderer.render(markdown: MarkdownRenderer.section(section), width: previewWidth), newline: false)
+            sayPaged(PlainTextRenderer.render(markdown: MarkdownRenderer.section(section), width: previewWidth))
             return
         }
         sayPaged(PlainTextRenderer.render(markdown: MarkdownRenderer.render(briefing), width: previewWidth))
