@@ -47,11 +47,13 @@ enum LeaderRoles {
 
     /// The first role named in `words` (lower-case, as `PhraseMatcher.words` gives them): a known
     /// title, or "director of …" / "head of …" up to the next "at", "in" or "for".
-    static func find(in words: [String]) -> Found? {
+    /// `clauseEnds` are the positions of words that punctuation follows: a title never runs past one.
+    static func find(in words: [String], clauseEnds: Set<Int> = []) -> Found? {
         var best: Found?
         for phrase in phrases where phrase.words.count <= words.count {
             for start in 0...(words.count - phrase.words.count)
-            where words[start..<(start + phrase.words.count)].elementsEqual(phrase.words) {
+            where words[start..<(start + phrase.words.count)].elementsEqual(phrase.words)
+                && !clauseEnds.contains { $0 >= start && $0 < start + phrase.words.count - 1 } {
                 if best == nil || start < best!.range.lowerBound {
                     best = Found(title: phrase.title, range: start..<(start + phrase.words.count))
                 }
@@ -59,15 +61,18 @@ enum LeaderRoles {
             }
         }
         if let best { return best }
-        return generalTitle(in: words)
+        return generalTitle(in: words, clauseEnds: clauseEnds)
     }
 
     /// "director of transformation at …" as "Director of Transformation".
-    private static func generalTitle(in words: [String]) -> Found? {
+    private static func generalTitle(in words: [String], clauseEnds: Set<Int>) -> Found? {
         guard let start = words.indices.first(where: { ["director", "head"].contains(words[$0]) }),
               start + 2 < words.count, words[start + 1] == "of" else { return nil }
         var end = start + 2
-        while end < words.count, end < start + 6, !stops.contains(words[end]) { end += 1 }
+        while end < words.count, end < start + 6, !stops.contains(words[end]) {
+            end += 1
+            if clauseEnds.contains(end - 1) { break }
+        }
         guard end > start + 2 else { return nil }
         let title = words[start..<end].map { $0 == "of" || $0 == "and" ? $0 : $0.prefix(1).uppercased() + $0.dropFirst() }
         return Found(title: title.joined(separator: " "), range: start..<end)

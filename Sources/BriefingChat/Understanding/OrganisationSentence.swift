@@ -17,7 +17,7 @@ struct OrganisationSentence: Equatable {
     init(_ line: String) {
         let tokens = Token.split(line)
         let lower = tokens.map(\.lower)
-        let role = LeaderRoles.find(in: lower)
+        let role = LeaderRoles.find(in: lower, clauseEnds: Set(tokens.indices.filter { tokens[$0].breakAfter }))
         let sentence = Self.looksLikeSentence(tokens, role: role)
         isSentence = sentence
         guard sentence else {
@@ -160,8 +160,9 @@ struct OrganisationSentence: Equatable {
               !cues.contains(tokens[start - 1].lower), !stopWords.contains(tokens[start - 1].lower) {
             start -= 1
         }
-        // "a council in fife" names no organisation: a bare organisation word is not a name.
-        guard start < keyword, start == 0 || cues.contains(tokens[start - 1].lower) else { return nil }
+        // "a council in fife" names no organisation: a bare organisation word is not a name, but
+        // "at nhs lothian" is.
+        guard start < keyword || end - start >= 2, start == 0 || cues.contains(tokens[start - 1].lower) else { return nil }
         return start..<end
     }
 
