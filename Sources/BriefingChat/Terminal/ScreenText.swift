@@ -52,7 +52,10 @@ enum ScreenText {
         var lineHasWord = false
         for piece in pieces {
             let gap = lineHasWord ? (onFirstLine ? piece.spaces : 1) : (onFirstLine ? piece.spaces : 0)
-            if lineHasWord, currentWidth + gap + piece.width > width {
+            // A word too long for any line starts where it is and is broken; any other word that
+            // does not fit starts the next line.
+            let fitsNoLine = piece.width > width - hang && currentWidth + gap + 1 < width
+            if lineHasWord, currentWidth + gap + piece.width > width, !fitsNoLine {
                 lines.append(current)
                 current = pad
                 currentWidth = hang
