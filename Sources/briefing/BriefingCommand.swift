@@ -23,8 +23,12 @@ struct BriefingCommand: ParsableCommand {
 
     static func main() {
         StandardStreams.prepare()
-        // `briefing help NAME` for a NAME that is no command is a usage error, not the general help.
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if BashCompletionScript.isRequested(by: arguments) {
+            print(BashCompletionScript.text, terminator: "")
+            Foundation.exit(0)
+        }
+        // `briefing help NAME` for a NAME that is no command is a usage error, not the general help.
         let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
         // A mistyped command ("buld") would otherwise reach the chat as an unexpected argument.
         if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first),

@@ -60,6 +60,13 @@ final class InstalledLayoutTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("pilot"), result.stdout)
     }
 
+    func testCompletionFindsTheInstalledLibraryTheSameWay() throws {
+        let result = try run(folder.path + "/links/briefing",
+                             ["---completion", "build", "--", "--blueprint", "3", "0", "briefing", "build", "--blueprint", ""])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "pilot\n")
+    }
+
     func testTheSameBinaryOutsideAnInstallFindsNoLibraryFromTheRoot() throws {
         // The control: the library above comes from beside the executable, not from anywhere else.
         let loose = folder.path + "/loose"

@@ -17,10 +17,12 @@ struct ChatCommand: BriefingSubcommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(name: .long, help: ArgumentHelp("The blueprint to start with.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The blueprint to start with.", valueName: "id"),
+            completion: ShellCompletions.blueprint)
     var blueprint: String?
 
-    @Option(name: .long, help: ArgumentHelp("Prefill answers from a YAML or JSON answers file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Prefill answers from a YAML or JSON answers file.", valueName: "file"),
+            completion: ShellCompletions.documentAnswersFile)
     var answers: String?
 
     @Flag(name: .long, help: "Continue the last saved session.")

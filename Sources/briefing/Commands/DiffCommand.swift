@@ -19,16 +19,19 @@ struct DiffCommand: BriefingSubcommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Argument(help: ArgumentHelp("The first answers file.", valueName: "a"))
+    @Argument(help: ArgumentHelp("The first answers file.", valueName: "a"), completion: ShellCompletions.answersFile)
     var first: String
 
-    @Argument(help: ArgumentHelp("The second answers file (default: the first, with --set applied).", valueName: "b"))
+    @Argument(help: ArgumentHelp("The second answers file (default: the first, with --set applied).", valueName: "b"),
+              completion: ShellCompletions.answersFile)
     var second: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override an answer on the second side. Repeatable.", valueName: "id=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override an answer on the second side. Repeatable.", valueName: "id=value"),
+            completion: ShellCompletions.assignment)
     var assignments: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The blueprint (default: the first file's, else senior-leader).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The blueprint (default: the first file's, else senior-leader).", valueName: "id"),
+            completion: ShellCompletions.blueprint)
     var blueprint: String?
 
     @Option(name: .long, help: "text or json.")

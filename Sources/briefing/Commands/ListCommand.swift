@@ -30,7 +30,8 @@ struct ListCommand: BriefingSubcommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(name: .long, help: ArgumentHelp("The blueprint whose questions or snippets to list.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The blueprint whose questions or snippets to list.", valueName: "id"),
+            completion: ShellCompletions.blueprint)
     var blueprint: String?
 
     @Option(name: .long, help: ArgumentHelp("Only snippets for which this condition holds.", valueName: "expr"))
