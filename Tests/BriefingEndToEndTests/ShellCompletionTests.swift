@@ -25,6 +25,13 @@ final class ShellCompletionTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
+    func testAWordBeforeTheEndOfTheLineCompletesToo() throws {
+        // Tab pressed at the end of "nation=" with more words after it, and the library named after it.
+        let words = ["briefing", "build", "--set", "nation=", "--library", BriefingRunner.shippedLibrary, "--force"]
+        let result = try BriefingRunner.run(["---completion", "build", "--", "--set", "3", "7"] + words, in: "/")
+        XCTAssertEqual(lines(result), nations.map { "nation=" + $0 })
+    }
+
     func testSetOffersQuestionIDsWithTheirEqualsSign() throws {
         let result = try complete("--set", ["briefing", "build", "--set", "st"])
         XCTAssertEqual(lines(result), ["stage="])

@@ -6,16 +6,17 @@ import BriefingCore
 /// would read: the `--library` already typed, else the usual search.
 enum ShellCompletions {
     /// `--blueprint`: the library's blueprint ids.
-    static let blueprint = CompletionKind.custom { words, _, prefix in
+    static let blueprint = CompletionKind.custom { words, index, prefix in
         guard let context = CompletionContext(words: words) else { return [] }
-        return context.library.blueprints.map(\.id).filter { $0.hasPrefix(prefix) }
+        let typed = typedWord(words, index, prefix)
+        return context.library.blueprints.map(\.id).filter { $0.hasPrefix(typed) }
     }
 
     /// `--set`: `id=` for each question of the blueprint, then that question's option values;
     /// snippet ids after `overrides.include=` and `overrides.exclude=`.
-    static let assignment = CompletionKind.custom { words, _, prefix in
+    static let assignment = CompletionKind.custom { words, index, prefix in
         guard let context = CompletionContext(words: words), let blueprint = context.blueprint else { return [] }
-        return assignments(prefix: prefix, blueprint: blueprint,
+        return assignments(prefix: typedWord(words, index, prefix), blueprint: blueprint,
                            snippetIDs: context.library.snippets(for: blueprint).map(\.id))
     }
 
@@ -24,6 +25,14 @@ enum ShellCompletions {
 
     /// An answers file for the chat: YAML or JSON.
     static let documentAnswersFile = CompletionKind.file(extensions: ["yaml", "yml", "json"])
+
+    /// The word being completed, up to the cursor. swift-argument-parser 1.8.2 cuts `prefix` from
+    /// the last word of the line rather than from the one at `index`; for an earlier word (one goes
+    /// back and presses Tab at its end) the whole word is taken.
+    static func typedWord(_ words: [String], _ index: Int, _ prefix: String) -> String {
+        guard words.indices.contains(index), index != words.count - 1 else { return prefix }
+        return words[index]
+    }
 
     /// The candidates for a `--set` word that starts with `prefix`. A multi-choice answer or an
     /// overrides list completes its next value after `;`, leaving out the values already given.
