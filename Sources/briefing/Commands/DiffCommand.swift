@@ -7,6 +7,11 @@ struct DiffCommand: BriefingSubcommand {
         commandName: "diff",
         abstract: "Compare two answer sets (or one plus --set overrides): snippets gained and lost, and minutes.",
         discussion: """
+            What changes in the briefing between two answer sets: the answers that differ, each \
+            snippet it gains (+) or loses (-) with its section and minutes, and the change in \
+            reading time. With one file, the second side is that file with the --set overrides laid \
+            over it.
+
             Examples:
               briefing diff a.yaml b.yaml
               briefing diff a.yaml --set stage=formal-consultation

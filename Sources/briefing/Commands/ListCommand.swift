@@ -7,6 +7,11 @@ struct ListCommand: BriefingSubcommand {
         commandName: "list",
         abstract: "List blueprints, questions or snippets, as text or JSON.",
         discussion: """
+            'blueprints' lists each blueprint with its number of questions and sections. 'questions' \
+            lists a blueprint's questions (default senior-leader) with their type and values: the ids \
+            and values that answers files and --set take. 'snippets' lists the snippets with their \
+            section, priority, minutes and condition.
+
             Examples:
               briefing list blueprints
               briefing list questions --blueprint readiness --format json
