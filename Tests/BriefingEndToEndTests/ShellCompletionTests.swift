@@ -110,12 +110,17 @@ final class ShellCompletionTests: XCTestCase {
                       "zsh completes folders for --library")
     }
 
-    // MARK: - bash on a terminal
+    // MARK: - bash
 
-    /// Starts an interactive bash whose `briefing` is the built binary, with the generated script sourced.
-    private func interactiveBash() throws -> PseudoTerminal {
+    private func bashPath() throws -> String {
         let bash = ["/bin/bash", "/usr/bin/bash", "/usr/local/bin/bash"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let bash else { throw XCTSkip("bash is not installed") }
+        return bash
+    }
+
+    /// A home folder with `bin/briefing` (a link to the built binary) and `briefing.bash`, the
+    /// script `briefing --generate-completion-script bash` prints.
+    private func bashHome() throws -> TemporaryFolder {
         let home = TemporaryFolder("completion-home")
         addTeardownBlock { _ = home }
         try FileManager.default.createDirectory(atPath: home.path + "/bin", withIntermediateDirectories: true)
@@ -124,6 +129,64 @@ final class ShellCompletionTests: XCTestCase {
         let script = try BriefingRunner.run(["--generate-completion-script", "bash"])
         XCTAssertEqual(script.status, 0, script.stderr)
         home.write("briefing.bash", script.stdout)
+        return home
+    }
+
+    /// What the sourced script puts in COMPREPLY for `line`, given the words bash's readline makes of
+    /// it (`words`, the cursor in the last one). bash breaks words at '=', so `--set nation=` arrives
+    /// as `--set nation =`; the interactive tests below check the same lines through readline itself.
+    private func bashReplies(line: String, words: [String], current: String, previous: String) throws -> [String] {
+        let bash = try bashPath()
+        let home = try bashHome()
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        home.write("simulate", """
+            PATH=\(quoted(home.path + "/bin")):"$PATH"
+            source \(quoted(home.path + "/briefing.bash"))
+            cd \(quoted(BriefingRunner.shippedLibrary))
+            COMP_LINE=\(quoted(line))
+            COMP_POINT=${#COMP_LINE}
+            COMP_WORDS=(\(words.map(quoted).joined(separator: " ")))
+            COMP_CWORD=\(words.count - 1)
+            COMPREPLY=()
+            _briefing_joining_equals briefing \(quoted(current)) \(quoted(previous))
+            printf '%s\\n' "${COMPREPLY[@]}"
+
+            """)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: bash)
+        process.arguments = ["--noprofile", "--norc", home.path + "/simulate"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["BRIEFING_LIBRARY"] = nil
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    func testBashScriptCompletesTheNationsAfterSetIDEquals() throws {
+        let replies = try bashReplies(line: "briefing build --set nation=",
+                                      words: ["briefing", "build", "--set", "nation", "="], current: "", previous: "nation")
+        XCTAssertEqual(replies, nations, "bash replaces what follows '=', so the candidates are the bare values")
+        let partial = try bashReplies(line: "briefing build --set nation=wa",
+                                      words: ["briefing", "build", "--set", "nation", "=", "wa"], current: "wa", previous: "=")
+        XCTAssertEqual(partial, ["wales"])
+    }
+
+    func testBashScriptCompletesBlueprintIDs() throws {
+        let replies = try bashReplies(line: "briefing build --blueprint ",
+                                      words: ["briefing", "build", "--blueprint", ""], current: "", previous: "--blueprint")
+        XCTAssertEqual(replies, ["readiness", "senior-leader"])
+    }
+
+    /// Starts an interactive bash on a terminal whose `briefing` is the built binary, with the
+    /// generated script sourced. Skips where no pseudo-terminal can be had (a chroot without /dev/pts).
+    private func interactiveBash() throws -> PseudoTerminal {
+        let bash = try bashPath()
+        let home = try bashHome()
         home.write("inputrc", """
             set show-all-if-ambiguous on
             set completion-query-items 1000
@@ -144,8 +207,13 @@ final class ShellCompletionTests: XCTestCase {
         environment["INPUTRC"] = home.path + "/inputrc"
         environment["TERM"] = "dumb"
         environment["BRIEFING_LIBRARY"] = nil
-        let shell = try PseudoTerminal(executable: bash, arguments: ["--noprofile", "--rcfile", home.path + "/rc", "-i"],
+        let shell: PseudoTerminal
+        do {
+            shell = try PseudoTerminal(executable: bash, arguments: ["--noprofile", "--rcfile", home.path + "/rc", "-i"],
                                        environment: environment)
+        } catch let failure as PseudoTerminal.Failure {
+            throw XCTSkip("no pseudo-terminal here (\(failure)); the COMP_WORDS tests above still run")
+        }
         XCTAssertTrue(shell.read(until: { $0.contains("READY> ") }), "bash never showed its prompt: \(shell.output)")
         return shell
     }
