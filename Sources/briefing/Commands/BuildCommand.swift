@@ -25,7 +25,7 @@ struct BuildCommand: BriefingSubcommand {
 
             Examples:
               briefing build --answers examples/welsh-health-board.yaml
-              briefing build --answers a.yaml --set minutes=5 --format txt -o briefing.txt
+              briefing build --answers a.yaml --set minutes=5 -o briefing.txt
               briefing build --answers councils.csv --output-dir out
               briefing build --answers rows.csv --output-dir out --name '{nation}-{row}'
               briefing build --answers boards.jsonl --format json -o - > briefings.jsonl

@@ -7,6 +7,11 @@ struct DiffCommand: BriefingSubcommand {
         commandName: "diff",
         abstract: "Compare two answer sets (or one plus --set overrides): snippets gained and lost, and minutes.",
         discussion: """
+            What changes in the briefing between two answer sets: the answers that differ, each \
+            snippet it gains (+) or loses (-) with its section and minutes, and the change in \
+            reading time. With one file, the second side is that file with the --set overrides laid \
+            over it.
+
             Examples:
               briefing diff a.yaml b.yaml
               briefing diff a.yaml --set stage=formal-consultation
@@ -19,16 +24,19 @@ struct DiffCommand: BriefingSubcommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Argument(help: ArgumentHelp("The first answers file.", valueName: "a"))
+    @Argument(help: ArgumentHelp("The first answers file.", valueName: "a"), completion: ShellCompletions.answersFile)
     var first: String
 
-    @Argument(help: ArgumentHelp("The second answers file (default: the first, with --set applied).", valueName: "b"))
+    @Argument(help: ArgumentHelp("The second answers file (default: the first, with --set applied).", valueName: "b"),
+              completion: ShellCompletions.answersFile)
     var second: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override an answer on the second side. Repeatable.", valueName: "id=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override an answer on the second side. Repeatable.", valueName: "id=value"),
+            completion: ShellCompletions.assignment)
     var assignments: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The blueprint (default: the first file's, else senior-leader).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The blueprint (default: the first file's, else senior-leader).", valueName: "id"),
+            completion: ShellCompletions.blueprint)
     var blueprint: String?
 
     @Option(name: .long, help: "text or json.")

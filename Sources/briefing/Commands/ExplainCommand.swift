@@ -7,8 +7,14 @@ struct ExplainCommand: BriefingSubcommand {
         commandName: "explain",
         abstract: "For the given answers, show why each snippet is in or out.",
         discussion: """
-            Example:
-              briefing explain --answers examples/welsh-health-board.yaml --set minutes=5
+            One line per snippet of the blueprint, section by section: IN (included), OUT (left out) \
+            or SUM (condensed to its summary), its priority and minutes, and the reason: the \
+            condition and the answers it read, the time budget, or the consultant's overrides. \
+            --format json gives the same decisions as data.
+
+            Examples:
+              briefing explain --answers examples/welsh-health-board.yaml
+              briefing explain --answers a.yaml --set minutes=5 --included
             """
     )
 

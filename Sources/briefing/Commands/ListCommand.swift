@@ -7,6 +7,11 @@ struct ListCommand: BriefingSubcommand {
         commandName: "list",
         abstract: "List blueprints, questions or snippets, as text or JSON.",
         discussion: """
+            'blueprints' lists each blueprint with its number of questions and sections. 'questions' \
+            lists a blueprint's questions (default senior-leader) with their type and values: the ids \
+            and values that answers files and --set take. 'snippets' lists the snippets with their \
+            section, priority, minutes and condition.
+
             Examples:
               briefing list blueprints
               briefing list questions --blueprint readiness --format json
@@ -30,7 +35,8 @@ struct ListCommand: BriefingSubcommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(name: .long, help: ArgumentHelp("The blueprint whose questions or snippets to list.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The blueprint whose questions or snippets to list.", valueName: "id"),
+            completion: ShellCompletions.blueprint)
     var blueprint: String?
 
     @Option(name: .long, help: ArgumentHelp("Only snippets for which this condition holds.", valueName: "expr"))

@@ -3,16 +3,18 @@ import BriefingCore
 
 /// Where answers come from: `--answers FILE`, `--set id=value` and `--blueprint ID`.
 struct AnswerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("An answers file (YAML or JSON; for build also CSV or JSON Lines); '-' reads stdin.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("An answers file (YAML or JSON; for build also CSV or JSON Lines); '-' reads stdin.", valueName: "file"),
+            completion: ShellCompletions.answersFile)
     var answers: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Set an answer, e.g. --set nation=wales; a multi-choice answer separates values with ';'. Repeatable.",
-        valueName: "id=value"))
+        valueName: "id=value"), completion: ShellCompletions.assignment)
     var assignments: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "The blueprint (default: the answers' own 'blueprint' key, else senior-leader).", valueName: "id"))
+        "The blueprint (default: the answers' own 'blueprint' key, else senior-leader).", valueName: "id"),
+        completion: ShellCompletions.blueprint)
     var blueprint: String?
 
     /// The blueprint and the resolved answers: the file's answers with `--set` laid over them.

@@ -13,7 +13,7 @@ struct BatchOptions: ParsableArguments {
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp(
         "Write one briefing per row into DIR (created if needed), with manifest.jsonl listing every row.",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var outputDirectory: String?
 
     @Option(name: .long, help: ArgumentHelp(

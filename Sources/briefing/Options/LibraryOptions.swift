@@ -3,7 +3,8 @@ import BriefingCore
 
 /// `--library DIR`, shared by every command.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder that holds Briefings/ and Snippets/.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("The folder that holds Briefings/ and Snippets/.", valueName: "dir"),
+            completion: .directory)
     var library: String?
 
     /// Finds and loads the library without judging it.

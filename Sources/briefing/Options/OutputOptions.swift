@@ -16,7 +16,8 @@ struct OutputOptions: ParsableArguments {
                                             valueName: "format"))
     var format: OutputFormat?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE ('-' for stdout, the default).", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE ('-' for stdout, the default).", valueName: "file"),
+            completion: .file())
     var output: String?
 
     @Flag(name: .long, help: "Overwrite an existing output file.")
@@ -26,7 +27,8 @@ struct OutputOptions: ParsableArguments {
     var frontMatter = false
 
     @Option(name: .customLong("reference-doc"),
-            help: ArgumentHelp("docx: take the styles (fonts, colours, headings) and theme of this Word file.", valueName: "file.docx"))
+            help: ArgumentHelp("docx: take the styles (fonts, colours, headings) and theme of this Word file.", valueName: "file.docx"),
+            completion: .file(extensions: ["docx"]))
     var referenceDoc: String?
 
     @Option(name: .long, help: ArgumentHelp("The date printed on the briefing (default: SOURCE_DATE_EPOCH, else today).",
