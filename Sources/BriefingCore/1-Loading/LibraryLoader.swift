@@ -81,8 +81,19 @@ public enum LibraryLoader {
 
     /// The extension of a file name, as `NSString.pathExtension` gives it: "" for none or a leading dot.
     static func pathExtension(_ name: String) -> String {
+        if isPlainASCII(name) {
+            let bytes = name.utf8
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return "" }
+            return String(name[bytes.index(after: dot)...])
+        }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...])
+    }
+
+    /// True for ASCII without a carriage return: text whose characters are its bytes (a "\r\n" is
+    /// one character), where byte operations give what character operations give, many times faster.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// How paths below `root` are shown: relative to the current directory when possible.
@@ -94,7 +105,15 @@ public enum LibraryLoader {
         return root.hasSuffix("/") ? root : root + "/"
     }
 
-    private static func stem(_ relative: String) -> String {
+    static func stem(_ relative: String) -> String {
+        if isPlainASCII(relative), !relative.hasSuffix("/") {
+            let bytes = relative.utf8
+            let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+            // As below: the whole name when its last dot starts or ends it (no extension).
+            let dot = bytes[start...].lastIndex(of: UInt8(ascii: "."))
+            guard let dot, dot != start, bytes.index(after: dot) != bytes.endIndex else { return String(relative[start...]) }
+            return String(relative[start..<dot])
+        }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         let suffix = pathExtension(name)
         return suffix.isEmpty ? name : String(name.dropLast(suffix.count + 1))
@@ -112,7 +131,11 @@ extension String {
     /// Windows (`\r\n`) and old Mac (`\r`) line endings as `\n`, so that files saved on any system
     /// read the same.
     func normalisingLineEndings() -> String {
-        guard utf8.contains(0x0D) else { return self }
+        // memchr over the contiguous UTF-8 is many times faster than iterating the view.
+        let hasCarriageReturn = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? utf8.contains(0x0D)
+        guard hasCarriageReturn else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
