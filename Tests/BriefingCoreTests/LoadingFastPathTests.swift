@@ -122,6 +122,26 @@ import Testing
         #expect(skipped > 1_000)
     }
 
+    @Test func theConditionLexerAgreesWithTheCharacterByCharacterOne() throws {
+        let alphabet = Self.unicodeCorners + ["nation", "score.power", "_x", "a-b", "x.", ".y", "==", "!=", "<", "<=", ">", ">=",
+                                              "=", "&", "|", "!", "(", ")", "[", "]", ",", "\"", "'", "\\", "\"wales\"",
+                                              "and", "or", "not", "in", "contains", "1", "-", ".", "2.5", "-3", "1a", "x\u{301}"]
+        let shipped = try LibraryLoader.load(from: Self.repository.path).snippets.compactMap { $0.when?.source }
+        #expect(shipped.count > 100)
+        for text in shipped + Self.texts(alphabet, count: 20_000, pieces: 8, seed: 5) {
+            let fast = Result { () throws(ConditionSyntaxError) in try ConditionLexer.tokens(of: text) }
+            let reference = Result { () throws(ConditionSyntaxError) in try ReferenceConditionLexer.tokens(of: text) }
+            switch (fast, reference) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b, "\(text.debugDescription)")
+            case (.failure(let a), .failure(let b)):
+                #expect(a.message == b.message && a.offset == b.offset, "\(text.debugDescription): \(a.message) / \(b.message)")
+            default:
+                Issue.record("one lexer accepts \(text.debugDescription), the other does not")
+            }
+        }
+    }
+
     /// Variable positions as they were worked out, character by character over the whole template:
     /// each variable's `line:column`, and where the first broken one starts.
     static func referencePositions(_ source: String) -> (variables: [String], error: String?) {
