@@ -5,7 +5,11 @@ import Foundation
 public enum LibraryLoader {
     /// Loads and validates the library in `root`. Problems in files become diagnostics, never crashes;
     /// only a missing folder is thrown.
-    public static func load(from root: String, today: CalendarDate? = nil) throws(BriefingError) -> ContentLibrary {
+    ///
+    /// With a `cache`, a file whose bytes are those of a cached entry is not decoded again: the entry
+    /// gives what decoding it gave. The cache is then updated with every file decoded afresh.
+    public static func load(from root: String, today: CalendarDate? = nil,
+                            cache: LibraryCache? = nil) throws(BriefingError) -> ContentLibrary {
         let briefings = root + "/Briefings", snippetsFolder = root + "/Snippets"
         for folder in [briefings, snippetsFolder] {
             var isDirectory: ObjCBool = false
@@ -16,6 +20,7 @@ public enum LibraryLoader {
         let display = displayPrefix(for: root)
         let blueprintFiles = files(in: briefings, extensions: ["yaml", "yml"], recursive: false)
         let snippetFiles = files(in: snippetsFolder, extensions: ["md"], recursive: true)
+        let previous = cache?.read()
 
         // Blueprints and snippets share one parallel pass, so that the large blueprint files are read
         // while other cores decode snippets.
@@ -24,30 +29,31 @@ public enum LibraryLoader {
             switch job {
             case .blueprint(let relative):
                 let shown = display + "Briefings/" + relative
-                do throws(BriefingError) {
-                    let text = try TextFile.read(briefings + "/" + relative).normalisingLineEndings()
-                    let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
-                    return .blueprint(blueprint, found)
-                } catch {
-                    return .blueprint(nil, diagnostics(from: error, file: shown))
-                }
+                return loadFile(briefings + "/" + relative, key: "Briefings/" + relative, shown: shown, previous: previous,
+                                failure: { .blueprint(nil, $0) },
+                                decode: { text in
+                                    let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
+                                    return .blueprint(blueprint, found)
+                                })
             case .snippet(let relative):
                 let shown = display + "Snippets/" + relative
-                do throws(BriefingError) {
-                    let text = try TextFile.read(snippetsFolder + "/" + relative).normalisingLineEndings()
-                    let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
-                    return .snippet(snippet, found)
-                } catch {
-                    return .snippet(nil, diagnostics(from: error, file: shown))
-                }
+                return loadFile(snippetsFolder + "/" + relative, key: "Snippets/" + relative, shown: shown, previous: previous,
+                                failure: { .snippet(nil, $0) },
+                                decode: { text in
+                                    let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
+                                    return .snippet(snippet, found)
+                                })
             }
         }
+        if let cache, let previous, loaded.contains(where: \.isFresh) {
+            cache.write(loaded.compactMap { $0.entry(in: previous) }, keeping: previous)
+        }
         let loadedBlueprints = loaded.prefix(blueprintFiles.count).map { file -> (Blueprint?, [Diagnostic]) in
-            if case .blueprint(let blueprint, let found) = file { return (blueprint, found) }
+            if case .blueprint(let blueprint, let found) = file.decoded { return (blueprint, found) }
             return (nil, [])
         }
         let loadedSnippets = loaded.dropFirst(blueprintFiles.count).map { file -> (Snippet?, [Diagnostic]) in
-            if case .snippet(let snippet, let found) = file { return (snippet, found) }
+            if case .snippet(let snippet, let found) = file.decoded { return (snippet, found) }
             return (nil, [])
         }
 
@@ -60,6 +66,32 @@ public enum LibraryLoader {
         }
         found += LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
         return ContentLibrary(root: root, blueprints: blueprints, snippets: snippets, diagnostics: found)
+    }
+
+    /// Reads and decodes one file, or takes what it decodes to from the cache's `previous` entries.
+    private static func loadFile(_ path: String, key relative: String, shown: String, previous: LibraryCache.Contents?,
+                                 failure: ([Diagnostic]) -> DecodedFile, decode: (String) -> DecodedFile) -> LoadedFile {
+        guard let previous, let bytes = TextFile.readRegularFile(path) else {
+            // Without a cache, or for anything but a readable regular file (which then reports why).
+            do throws(BriefingError) {
+                return LoadedFile(decoded: decode(try TextFile.read(path).normalisingLineEndings()), cache: .none)
+            } catch {
+                return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
+            }
+        }
+        let key = LibraryCache.Key(relative: relative, bytes: bytes)
+        if var reader = previous.payload(key, file: shown),
+           let decoded = try? DecodedFile.read(&reader, asBlueprint: relative.hasPrefix("Briefings/")), reader.isAtEnd {
+            return LoadedFile(decoded: decoded, cache: .reused(key))
+        }
+        do throws(BriefingError) {
+            let decoded = decode(try TextFile.decode(bytes, path: path).normalisingLineEndings())
+            var writer = CacheWriter(file: shown)
+            decoded.write(&writer)
+            return LoadedFile(decoded: decoded, cache: .fresh(key, writer.bytes))
+        } catch {
+            return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
+        }
     }
 
     /// File paths below `folder`, relative to it, sorted so that loading never depends on the file system.
@@ -147,9 +179,54 @@ private enum LoadJob: Sendable {
 }
 
 /// What one file of the library decoded to, with its problems.
-private enum LoadedFile: Sendable {
+private enum DecodedFile: Sendable {
     case blueprint(Blueprint?, [Diagnostic])
     case snippet(Snippet?, [Diagnostic])
+
+    func write(_ writer: inout CacheWriter) {
+        switch self {
+        case .blueprint(let blueprint, let found): writer.blueprintResult(blueprint, found)
+        case .snippet(let snippet, let found): writer.snippetResult(snippet, found)
+        }
+    }
+
+    static func read(_ reader: inout CacheReader, asBlueprint: Bool) throws(CacheFormatError) -> DecodedFile {
+        if asBlueprint {
+            let (blueprint, found) = try reader.blueprintResult()
+            return .blueprint(blueprint, found)
+        }
+        let (snippet, found) = try reader.snippetResult()
+        return .snippet(snippet, found)
+    }
+}
+
+/// A decoded file and what it means for the cache.
+private struct LoadedFile: Sendable {
+    enum CacheUse: Sendable {
+        /// Not cacheable (it could not be read), or no cache.
+        case none
+        /// Taken from the cache entry with this key.
+        case reused(LibraryCache.Key)
+        /// Decoded afresh: the entry to store.
+        case fresh(LibraryCache.Key, [UInt8])
+    }
+
+    var decoded: DecodedFile
+    var cache: CacheUse
+
+    var isFresh: Bool {
+        if case .fresh = cache { return true }
+        return false
+    }
+
+    /// The cache entry for this file: its fresh payload, or the one it was read from.
+    func entry(in previous: LibraryCache.Contents) -> (LibraryCache.Key, [UInt8])? {
+        switch cache {
+        case .none: return nil
+        case .reused(let key): return previous.entries[key].map { (key, Array(previous.bytes[$0])) }
+        case .fresh(let key, let payload): return (key, payload)
+        }
+    }
 }
 
 /// Maps `transform` over `items` on all cores, keeping the input order.

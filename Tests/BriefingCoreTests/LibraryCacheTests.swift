@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+@testable import BriefingCore
+
+/// The cache of decoded library files: a library read through it is, to the last stored property
+/// and diagnostic, the library decoded afresh; edits are seen whatever the file times say; and a
+/// cache that is missing, broken, foreign or unwritable changes nothing but the speed.
+@Suite struct LibraryCacheTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every stored property of every blueprint and snippet, and every diagnostic, as text: the
+    /// library's reflection, with the entries of dictionaries and sets sorted (their order differs
+    /// from one instance to the next).
+    static func dumped(_ library: ContentLibrary) -> String {
+        canonical(library, indent: "")
+    }
+
+    static func canonical(_ value: Any, indent: String) -> String {
+        let mirror = Mirror(reflecting: value)
+        let children = mirror.children.map { child in
+            (child.label.map { $0 + ": " } ?? "") + canonical(child.value, indent: indent + "  ")
+        }
+        if children.isEmpty { return String(reflecting: value) }
+        let ordered = mirror.displayStyle == .dictionary || mirror.displayStyle == .set ? children.sorted() : children
+        return "\(mirror.subjectType) {\n" + ordered.map { indent + "  " + $0 + "\n" }.joined() + indent + "}"
+    }
+
+    static func cache(in folder: TemporaryFolder, owner: String = "tests") -> LibraryCache {
+        LibraryCache(path: folder.path + "/cache/briefing/library.cache", owner: owner)
+    }
+
+    static func inode(_ path: String) -> UInt64? {
+        var status = stat()
+        return stat(path, &status) == 0 ? UInt64(status.st_ino) : nil
+    }
+
+    /// Loads `root` afresh, then through an empty cache (which fills it), then through the filled
+    /// cache, and checks that all three give the same library; returns the cache.
+    @discardableResult
+    static func expectSameThroughCache(_ root: String, today: CalendarDate? = nil,
+                                       in folder: TemporaryFolder = TemporaryFolder("briefing-cache")) throws -> LibraryCache {
+        let cache = Self.cache(in: folder)
+        let fresh = dumped(try LibraryLoader.load(from: root, today: today))
+        let filling = dumped(try LibraryLoader.load(from: root, today: today, cache: cache))
+        let written = inode(cache.path)
+        #expect(written != nil, "the cache was written")
+        let reading = dumped(try LibraryLoader.load(from: root, today: today, cache: cache))
+        #expect(filling == fresh)
+        #expect(reading == fresh)
+        #expect(inode(cache.path) == written, "a load that found every file in the cache does not rewrite it")
+        return cache
+    }
+
+    @Test func theShippedLibraryReadsTheSameThroughTheCache() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = try Self.expectSameThroughCache(Self.repository.path, today: CalendarDate("2026-03-01"), in: folder)
+        let files = LibraryLoader.files(in: Self.repository.path + "/Snippets", extensions: ["md"], recursive: true).count
+        #expect(cache.read().entries.count == files + 2)
+    }
+
+    /// A library with a problem of every kind: bad YAML, a bad condition over several lines, an
+    /// unknown variable, a heading, raw HTML, an image, a bad summary, bytes that are not UTF-8.
+    static func brokenLibrary() -> TemporaryFolder {
+        let folder = LibraryLoaderTests.library([
+            "bad-yaml.md": "---\ntitle: Bad: colon\nsection: context\n---\nBody.\n",
+            "bad-when.md": LibraryLoaderTests.snippet("title: When\nsection: context\nwhen: >-\n  nation == \"wales\" and\n  stage = 1"),
+            "checked-when.md": LibraryLoaderTests.snippet("title: Checked\nsection: context\nwhen: |-\n  nation == \"walse\"\n  or drivers contains \"x\""),
+            "variable.md": LibraryLoaderTests.snippet("title: Variable\nsection: summary", body: "Hello {{organisaton}} and {{nation | somewhere}}.\n"),
+            "markdown.md": LibraryLoaderTests.snippet("title: Markdown\nsection: summary\nsummary: \"- a list\"",
+                                                     body: "# Heading\n\nText <b>bold</b> ![image](x.png)\n\nUnder\n---\n"),
+            "keys.md": LibraryLoaderTests.snippet("title: Keys\nsection: nowhere\npriorty: 1\nsources:\n  - title: A\n    url: ftp://x\n"
+                                                 + "reviewed: 2020-01-01\ncovers: [a b]\nminutes: 0"),
+            "nested/\u{E9}t\u{E9}.md": LibraryLoaderTests.snippet("title: Caf\u{E9} \u{2014} \u{201C}quoted\u{201D}\nsection: context\n"
+                                                                 + "blueprints: [pilot, other]\nwhen: nation in [\"wales\", \"england\"]\n"
+                                                                 + "priority: 1\norder: -3\ndimension: power\nsummary: Short."),
+        ])
+        folder.write("Snippets/latin1.md", bytes: Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\nsection: context\n---\nBody.\n".utf8))
+        folder.write("Briefings/broken.yaml", "id: other\ntitle: \"{{unclosed\"\nquestions:\n  - id: x\n    type: colour\nsections: []\n")
+        return folder
+    }
+
+    @Test func aBrokenLibraryReadsTheSameThroughTheCache() throws {
+        let library = Self.brokenLibrary()
+        try Self.expectSameThroughCache(library.path, today: CalendarDate("2026-03-01"))
+        #expect(try LibraryLoader.load(from: library.path).diagnostics.count > 15)
+    }
+
+    @Test func anEditIsSeenEvenWithTheSameSizeAndTimes() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let library = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: Alpha\nsection: summary")])
+        let cache = Self.cache(in: folder)
+        let path = library.path + "/Snippets/a.md"
+        var before = stat()
+        stat(path, &before)
+        #expect(try LibraryLoader.load(from: library.path, cache: cache).snippets.map(\.title) == ["Alpha"])
+
+        library.write("Snippets/a.md", LibraryLoaderTests.snippet("title: Gamma\nsection: summary"))
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        stat(path, &after)
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(try LibraryLoader.load(from: library.path, cache: cache).snippets.map(\.title) == ["Gamma"])
+    }
+
+    @Test func aLibraryShownFromAnotherFolderGetsItsOwnPaths() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = Self.cache(in: folder)
+        let library = Self.brokenLibrary()
+        _ = try LibraryLoader.load(from: library.path, cache: cache)
+        let otherSpelling = library.path + "/./"
+        let fresh = Self.dumped(try LibraryLoader.load(from: otherSpelling))
+        #expect(fresh.contains(otherSpelling + "Snippets/bad-when.md"))
+        #expect(Self.dumped(try LibraryLoader.load(from: otherSpelling, cache: cache)) == fresh)
+    }
+
+    @Test(arguments: ["garbage", "truncated", "foreign", "folder"])
+    func aBrokenOrForeignCacheIsIgnoredAndReplaced(_ damage: String) throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = Self.cache(in: folder)
+        let library = Self.brokenLibrary()
+        let fresh = Self.dumped(try LibraryLoader.load(from: library.path))
+        _ = try LibraryLoader.load(from: library.path, cache: cache)
+        let good = try #require(LibraryCache.readFile(cache.path))
+        switch damage {
+        case "garbage": #expect(FileManager.default.createFile(atPath: cache.path, contents: Data(good.map { $0 ^ 0x5A })))
+        case "truncated": #expect(FileManager.default.createFile(atPath: cache.path, contents: Data(good.prefix(good.count / 2))))
+        case "folder":
+            try FileManager.default.removeItem(atPath: cache.path)
+            try FileManager.default.createDirectory(atPath: cache.path, withIntermediateDirectories: false)
+        default: _ = try LibraryLoader.load(from: library.path, cache: Self.cache(in: folder, owner: "another build"))
+        }
+        #expect(Self.dumped(try LibraryLoader.load(from: library.path, cache: cache)) == fresh)
+        if damage != "folder" {
+            #expect(cache.read().entries.count == 9, "the cache was written again for this executable (all but the file that is not UTF-8)")
+        }
+    }
+
+    @Test func everyEntryThatDoesNotReadAsOneIsDecodedAfresh() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = Self.cache(in: folder)
+        let library = Self.brokenLibrary()
+        let fresh = Self.dumped(try LibraryLoader.load(from: library.path))
+        _ = try LibraryLoader.load(from: library.path, cache: cache)
+        // Each entry's payload replaced by bytes of its own length that do not decode.
+        var contents = cache.read()
+        for range in contents.entries.values {
+            for index in range { contents.bytes[index] = 0xFF }
+        }
+        cache.write([], keeping: contents)
+        #expect(cache.read().entries.count == 9)
+        #expect(Self.dumped(try LibraryLoader.load(from: library.path, cache: cache)) == fresh)
+    }
+
+    @Test func aCacheThatCannotBeWrittenChangesNothing() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let blocker = folder.write("not-a-folder", "a file where the cache folder would be")
+        let cache = LibraryCache(path: blocker + "/briefing/library.cache", owner: "tests")
+        let library = Self.brokenLibrary()
+        let fresh = Self.dumped(try LibraryLoader.load(from: library.path))
+        #expect(Self.dumped(try LibraryLoader.load(from: library.path, cache: cache)) == fresh)
+        #expect(cache.read().entries.isEmpty)
+    }
+
+    @Test func theCacheNeverWritesIntoTheLibrary() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let library = Self.brokenLibrary()
+        func listing() -> [String] { (FileManager.default.subpaths(atPath: library.path) ?? []).sorted() }
+        let before = listing()
+        _ = try LibraryLoader.load(from: library.path, cache: Self.cache(in: folder))
+        _ = try LibraryLoader.load(from: library.path, cache: Self.cache(in: folder))
+        #expect(listing() == before)
+        #expect(FileManager.default.fileExists(atPath: Self.cache(in: folder).path))
+    }
+
+    @Test func oldEntriesOfOtherLibrariesAreKeptBehindTheLatestOnes() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = Self.cache(in: folder)
+        let first = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: A\nsection: summary")])
+        let second = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: B\nsection: summary")])
+        _ = try LibraryLoader.load(from: first.path, cache: cache)
+        _ = try LibraryLoader.load(from: second.path, cache: cache)
+        let keys = cache.read().order
+        // The second library's two files first, then the first library's own version of a.md; the
+        // blueprints are the same bytes, so one entry serves both.
+        #expect(keys.map(\.relative) == ["Briefings/pilot.yaml", "Snippets/a.md", "Snippets/a.md"])
+    }
+
+    @Test func theUserCacheLivesUnderTheXDGCacheFolder() {
+        #expect(LibraryCache.user(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"])?.path
+                == "/x/cache/briefing/library.cache")
+        #expect(LibraryCache.user(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/u"])?.path
+                == "/home/u/.cache/briefing/library.cache")
+        #expect(LibraryCache.user(environment: ["HOME": "/home/u"])?.path == "/home/u/.cache/briefing/library.cache")
+        #expect(LibraryCache.user(environment: [:]) == nil)
+    }
+}
