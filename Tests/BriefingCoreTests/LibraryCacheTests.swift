@@ -56,7 +56,28 @@ import Testing
         let folder = TemporaryFolder("briefing-cache")
         let cache = try Self.expectSameThroughCache(Self.repository.path, today: CalendarDate("2026-03-01"), in: folder)
         let files = LibraryLoader.files(in: Self.repository.path + "/Snippets", extensions: ["md"], recursive: true).count
-        #expect(cache.read().entries.count == files + 2)
+        // Every file, and the checks across them.
+        #expect(cache.read().entries.count == files + 2 + 1)
+    }
+
+    @Test func theChecksAcrossFilesAreTakenFromTheCacheOnlyForTheSameDateAndFiles() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let cache = Self.cache(in: folder)
+        let library = LibraryLoaderTests.library(["old.md": LibraryLoaderTests.snippet("title: Old\nsection: summary\nreviewed: 2020-01-01")])
+        func reviewWarnings(_ today: String?) throws -> Int {
+            let loaded = try LibraryLoader.load(from: library.path, today: today.flatMap(CalendarDate.init), cache: cache)
+            #expect(Self.dumped(loaded) == Self.dumped(try LibraryLoader.load(from: library.path, today: today.flatMap(CalendarDate.init))))
+            return loaded.diagnostics.filter { $0.message.contains("over 12 months ago") }.count
+        }
+        #expect(try reviewWarnings("2026-03-01") == 1)
+        #expect(try reviewWarnings("2026-03-01") == 1)
+        #expect(try reviewWarnings("2020-06-01") == 0)
+        #expect(try reviewWarnings(nil) == 0)
+        #expect(try reviewWarnings("2026-03-01") == 1)
+        // A second snippet that the first one's checks know nothing about: a duplicate id.
+        library.write("Snippets/again.md", LibraryLoaderTests.snippet("id: old\ntitle: Again\nsection: summary"))
+        let loaded = try LibraryLoader.load(from: library.path, today: CalendarDate("2026-03-01"), cache: cache)
+        #expect(loaded.diagnostics.contains { $0.message.hasPrefix("duplicate snippet id 'old'") })
     }
 
     /// A library with a problem of every kind: bad YAML, a bad condition over several lines, an
@@ -182,9 +203,10 @@ import Testing
         _ = try LibraryLoader.load(from: first.path, cache: cache)
         _ = try LibraryLoader.load(from: second.path, cache: cache)
         let keys = cache.read().order
-        // The second library's two files first, then the first library's own version of a.md; the
-        // blueprints are the same bytes, so one entry serves both.
-        #expect(keys.map(\.relative) == ["Briefings/pilot.yaml", "Snippets/a.md", "Snippets/a.md"])
+        // The second library's two files and checks first, then the first library's own version of
+        // a.md and its checks; the blueprints are the same bytes, so one entry serves both.
+        let checks = LibraryCache.crossFileChecks
+        #expect(keys.map(\.relative) == ["Briefings/pilot.yaml", "Snippets/a.md", checks, "Snippets/a.md", checks])
     }
 
     @Test func theUserCacheLivesUnderTheXDGCacheFolder() {

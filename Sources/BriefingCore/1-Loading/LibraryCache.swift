@@ -27,6 +27,8 @@ public struct LibraryCache: Sendable {
     /// libraries, earlier versions of files): as many as its own, and at least this many.
     static let olderEntryBytes = 2 << 20
     static let magic = Array("briefing library cache\n".utf8)
+    /// The "path" of the entry for the checks across files, which no file has.
+    static let crossFileChecks = ":checks across files"
     /// Bumped whenever the byte format changes.
     static let formatVersion: UInt64 = 1
 

@@ -45,9 +45,6 @@ public enum LibraryLoader {
                                 })
             }
         }
-        if let cache, let previous, loaded.contains(where: \.isFresh) {
-            cache.write(loaded.compactMap { $0.entry(in: previous) }, keeping: previous)
-        }
         let loadedBlueprints = loaded.prefix(blueprintFiles.count).map { file -> (Blueprint?, [Diagnostic]) in
             if case .blueprint(let blueprint, let found) = file.decoded { return (blueprint, found) }
             return (nil, [])
@@ -64,8 +61,41 @@ public enum LibraryLoader {
             found.append(.error(at: SourceLocation(file: display + "Briefings", line: 0, column: 0),
                                 "the library has no blueprints (Briefings/*.yaml)"))
         }
-        found += LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
+        let (crossFile, checks) = crossFileDiagnostics(blueprints: blueprints, snippets: snippets, today: today,
+                                                       display: display, loaded: loaded, previous: previous)
+        found += crossFile
+        if let cache, let previous, loaded.contains(where: \.isFresh) || checks.isFresh {
+            cache.write((loaded + [checks]).compactMap { $0.entry(in: previous) }, keeping: previous)
+        }
         return ContentLibrary(root: root, blueprints: blueprints, snippets: snippets, diagnostics: found)
+    }
+
+    /// What `LibraryValidator` finds, with what it means for the cache. Those checks depend only on
+    /// what every file decoded to (so on their bytes), how their paths are shown and `today`: when
+    /// every file came from the cache, their diagnostics come from it too.
+    private static func crossFileDiagnostics(blueprints: [Blueprint], snippets: [Snippet], today: CalendarDate?,
+                                             display: String, loaded: [LoadedFile],
+                                             previous: LibraryCache.Contents?) -> ([Diagnostic], LoadedFile) {
+        var keys: [LibraryCache.Key] = []
+        for file in loaded {
+            guard let key = file.key else { break }
+            keys.append(key)
+        }
+        guard let previous, keys.count == loaded.count else {
+            return (LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today),
+                    LoadedFile(decoded: .checks([]), cache: .none))
+        }
+        var description = Array("\(display)\u{0}\(today?.description ?? "-")".utf8)
+        for key in keys { description += Array("\u{0}\(key.relative)\u{0}\(key.length)\u{0}\(key.hash)".utf8) }
+        let key = LibraryCache.Key(relative: LibraryCache.crossFileChecks, bytes: description)
+        if loaded.allSatisfy(\.isReused), var reader = previous.payload(key, file: ""),
+           let found = try? reader.diagnostics(), reader.isAtEnd {
+            return (found, LoadedFile(decoded: .checks(found), cache: .reused(key)))
+        }
+        let found = LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
+        var writer = CacheWriter()
+        DecodedFile.checks(found).write(&writer)
+        return (found, LoadedFile(decoded: .checks(found), cache: .fresh(key, writer.bytes)))
     }
 
     /// Reads and decodes one file, or takes what it decodes to from the cache's `previous` entries.
@@ -178,15 +208,17 @@ private enum LoadJob: Sendable {
     case snippet(String)
 }
 
-/// What one file of the library decoded to, with its problems.
+/// What one file of the library decoded to, with its problems; or what the checks across files found.
 private enum DecodedFile: Sendable {
     case blueprint(Blueprint?, [Diagnostic])
     case snippet(Snippet?, [Diagnostic])
+    case checks([Diagnostic])
 
     func write(_ writer: inout CacheWriter) {
         switch self {
         case .blueprint(let blueprint, let found): writer.blueprintResult(blueprint, found)
         case .snippet(let snippet, let found): writer.snippetResult(snippet, found)
+        case .checks(let found): writer.array(found) { $0.diagnostic($1) }
         }
     }
 
@@ -217,6 +249,19 @@ private struct LoadedFile: Sendable {
     var isFresh: Bool {
         if case .fresh = cache { return true }
         return false
+    }
+
+    var isReused: Bool {
+        if case .reused = cache { return true }
+        return false
+    }
+
+    /// The key of its cache entry, if it has one.
+    var key: LibraryCache.Key? {
+        switch cache {
+        case .none: return nil
+        case .reused(let key), .fresh(let key, _): return key
+        }
     }
 
     /// The cache entry for this file: its fresh payload, or the one it was read from.
