@@ -9,9 +9,10 @@ import Foundation
 /// rendering it to Markdown. It prints one line: `reassembly assemble_ms=… assemble_render_ms=…`
 /// with the medians, and the 90th percentiles.
 ///
-/// `briefing-bench load LIBRARY [ITERATIONS]` times loading the library in this process, decoding
-/// every file, and through a cache of decoded files (in a temporary folder, filled first). It prints
-/// `load fresh_ms=… cached_ms=…` with the medians.
+/// `briefing-bench load LIBRARY [ITERATIONS] [fresh|cached]` times loading the library in this
+/// process, decoding every file, and through a cache of decoded files (in a temporary folder, filled
+/// first); or only one of the two, for a profiler. It prints `load fresh_ms=… cached_ms=…` with the
+/// medians.
 @main
 enum BriefingBench {
     static func main() {
@@ -22,7 +23,8 @@ enum BriefingBench {
         }
         do throws(BriefingError) {
             if arguments[0] == "load" {
-                try load(library: arguments[1], iterations: arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10)
+                try load(library: arguments[1], iterations: arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10,
+                         only: arguments.count > 3 ? arguments[3] : nil)
             } else {
                 try reassembly(library: arguments[1], iterations: arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000)
             }
@@ -31,7 +33,7 @@ enum BriefingBench {
         }
     }
 
-    static func load(library path: String, iterations: Int) throws(BriefingError) {
+    static func load(library path: String, iterations: Int, only: String?) throws(BriefingError) {
         let folder = NSTemporaryDirectory() + "briefing-bench-cache-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cache = LibraryCache(path: folder + "/library.cache", owner: "briefing-bench")
@@ -39,12 +41,16 @@ enum BriefingBench {
         let clock = ContinuousClock()
         var fresh: [Double] = [], cached: [Double] = []
         for _ in 0..<max(1, iterations) {
-            var start = clock.now
-            _ = try LibraryLoader.load(from: path)
-            fresh.append(milliseconds(clock.now - start))
-            start = clock.now
-            _ = try LibraryLoader.load(from: path, cache: cache)
-            cached.append(milliseconds(clock.now - start))
+            if only != "cached" {
+                let start = clock.now
+                _ = try LibraryLoader.load(from: path)
+                fresh.append(milliseconds(clock.now - start))
+            }
+            if only != "fresh" {
+                let start = clock.now
+                _ = try LibraryLoader.load(from: path, cache: cache)
+                cached.append(milliseconds(clock.now - start))
+            }
         }
         print("load fresh_ms=\(format(median(fresh))) cached_ms=\(format(median(cached))) iterations=\(iterations)")
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The byte format of the library cache: variable-length integers, UTF-8 strings with their length,
 /// and source locations whose file is usually the file being decoded, so that the same entry serves
 /// whatever folder the library is shown relative to.
@@ -76,15 +82,53 @@ struct CacheWriter {
     }
 }
 
+/// Bytes that never change once made: a cache file mapped into memory (read from the page cache,
+/// never copied), or bytes read or built in memory.
+final class CacheBytes: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+    private let isMapped: Bool
+
+    /// Copies `bytes`.
+    init(_ bytes: [UInt8]) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 8)
+        memory.copyBytes(from: bytes)
+        buffer = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(memory)[0..<bytes.count])
+        isMapped = false
+    }
+
+    /// Maps the regular file open as `descriptor`, `count` bytes long; nil when it cannot be mapped.
+    init?(mapping descriptor: Int32, count: Int) {
+        guard count > 0, let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        buffer = UnsafeRawBufferPointer(start: address, count: count)
+        isMapped = true
+    }
+
+    deinit {
+        guard let address = buffer.baseAddress else { return }
+        if isMapped {
+            munmap(UnsafeMutableRawPointer(mutating: address), buffer.count)
+        } else {
+            address.deallocate()
+        }
+    }
+
+    var count: Int { buffer.count }
+
+    subscript(range: Range<Int>) -> [UInt8] {
+        Array(buffer[range])
+    }
+}
+
 /// Reads what `CacheWriter` wrote; anything malformed throws, and the entry is then decoded afresh.
 struct CacheReader {
-    private let bytes: [UInt8]
+    private let bytes: CacheBytes
     private var position: Int
     private let end: Int
     /// The file that locations name unless they say otherwise.
     let file: String
 
-    init(_ bytes: [UInt8], range: Range<Int>? = nil, file: String = "") {
+    init(_ bytes: CacheBytes, range: Range<Int>? = nil, file: String = "") {
         self.bytes = bytes
         position = range?.lowerBound ?? 0
         end = range?.upperBound ?? bytes.count
@@ -99,7 +143,7 @@ struct CacheReader {
     mutating func byte() throws(CacheFormatError) -> UInt8 {
         guard position < end else { throw CacheFormatError() }
         defer { position += 1 }
-        return bytes[position]
+        return bytes.buffer[position]
     }
 
     mutating func unsigned() throws(CacheFormatError) -> UInt64 {
@@ -143,14 +187,14 @@ struct CacheReader {
     mutating func fixed() throws(CacheFormatError) -> UInt64 {
         guard end - position >= 8 else { throw CacheFormatError() }
         var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(8 * index) }
+        for index in 0..<8 { value |= UInt64(bytes.buffer[position + index]) << UInt64(8 * index) }
         position += 8
         return value
     }
 
     mutating func string() throws(CacheFormatError) -> String {
         let range = try span()
-        return String(decoding: bytes[range], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes.buffer[range]), as: UTF8.self)
     }
 
     /// The range of a length-prefixed run of bytes, skipped over.

@@ -96,7 +96,7 @@ public struct LibraryCache: Sendable {
 
     /// The entries of a cache file: each key with its payload, in the order they were written.
     struct Contents: Sendable {
-        var bytes: [UInt8] = []
+        var bytes = CacheBytes([])
         var entries: [Key: Range<Int>] = [:]
         var order: [Key] = []
 
@@ -131,26 +131,29 @@ public struct LibraryCache: Sendable {
         }
     }
 
-    /// The bytes of the cache file, or nil when it is missing, not a regular file or larger than any
-    /// cache this code writes.
-    static func readFile(_ path: String) -> [UInt8]? {
+    /// The bytes of the cache file, mapped, or nil when it is missing, not a regular file or larger
+    /// than any cache this code writes. (The file is only ever replaced by a rename, never changed
+    /// in place, so the mapped bytes stay those of the file opened.)
+    static func readFile(_ path: String) -> CacheBytes? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
               Int(status.st_size) <= 3 * byteBudget else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        let count = Int(status.st_size)
+        if let mapped = CacheBytes(mapping: descriptor, count: count) { return mapped }
+        var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
+            let read = bytes.withUnsafeMutableBytes { buffer in
                 systemRead(descriptor, buffer.baseAddress.map { $0 + filled }, buffer.count - filled)
             }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
+            if read < 0, errno == EINTR { continue }
+            guard read > 0 else { return nil }
+            filled += read
         }
-        return bytes
+        return CacheBytes(bytes)
     }
 
     /// Replaces the cache with `fresh` (the entries of the latest load, in its order) followed by the
@@ -164,7 +167,7 @@ public struct LibraryCache: Sendable {
         let kept = Set(fresh.map(\.0))
         for key in previous.order where !kept.contains(key) {
             guard let range = previous.entries[key], range.count <= older else { break }
-            entries.append((key, Array(previous.bytes[range])))
+            entries.append((key, previous.bytes[range]))
             older -= range.count
         }
         writer.append(Self.magic)

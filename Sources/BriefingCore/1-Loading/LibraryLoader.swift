@@ -268,7 +268,7 @@ private struct LoadedFile: Sendable {
     func entry(in previous: LibraryCache.Contents) -> (LibraryCache.Key, [UInt8])? {
         switch cache {
         case .none: return nil
-        case .reused(let key): return previous.entries[key].map { (key, Array(previous.bytes[$0])) }
+        case .reused(let key): return previous.entries[key].map { (key, previous.bytes[$0]) }
         case .fresh(let key, let payload): return (key, payload)
         }
     }
