@@ -211,6 +211,87 @@ import Testing
         #expect(keys.map(\.relative) == ["Briefings/pilot.yaml", "Snippets/a.md", checks, "Snippets/a.md", checks])
     }
 
+    /// A cache that keeps the fingerprint of every file at once, as it does of files not changed in
+    /// the last seconds.
+    static func trustingCache(in folder: TemporaryFolder) -> LibraryCache {
+        LibraryCache(path: folder.path + "/cache/briefing/library.cache", owner: "tests", settlingTime: 0)
+    }
+
+    @Test func aFingerprintIsKeptOnlyOnceTheFileHasSettled() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let library = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: A\nsection: summary")])
+        let cache = Self.cache(in: folder)
+        _ = try LibraryLoader.load(from: library.path, cache: cache)
+        #expect(cache.read().fingerprints.values.allSatisfy { $0.isEmpty }, "files written a moment ago")
+        let trusting = Self.trustingCache(in: folder)
+        _ = try LibraryLoader.load(from: library.path, cache: trusting)
+        let kept = trusting.read().fingerprints
+        #expect(kept.count == 3 && kept.filter { $0.value.count == 1 }.count == 2, "both files, not the checks")
+    }
+
+    @Test func aFileWithAKeptFingerprintIsNotReadAgain() throws {
+        let folder = TemporaryFolder("briefing-cache"), other = TemporaryFolder("briefing-cache")
+        let alpha = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: Alpha\nsection: summary")])
+        let beta = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: Beta\nsection: summary")])
+        let cache = Self.trustingCache(in: folder), betaCache = Self.trustingCache(in: other)
+        _ = try LibraryLoader.load(from: alpha.path, cache: cache)
+        _ = try LibraryLoader.load(from: beta.path, cache: betaCache)
+        // The entry of Alpha's a.md, with Alpha's fingerprint but Beta's payload.
+        let contents = cache.read(), betaContents = betaCache.read()
+        let alphaKey = try #require(contents.order.first { $0.relative == "Snippets/a.md" })
+        let betaKey = try #require(betaContents.order.first { $0.relative == "Snippets/a.md" })
+        let forged = LibraryCache.Entry(key: alphaKey, fingerprints: contents.fingerprints[alphaKey] ?? [],
+                                        payload: betaContents.bytes[try #require(betaContents.entries[betaKey])])
+        cache.write([forged], keeping: contents)
+        #expect(try LibraryLoader.load(from: alpha.path, cache: cache).snippets.map(\.title) == ["Beta"],
+                "the file was not read: its entry was found by its fingerprint")
+    }
+
+    @Test(arguments: ["same size and times", "renamed over"])
+    func anEditIsSeenThroughAKeptFingerprint(_ edit: String) throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let library = LibraryLoaderTests.library(["a.md": LibraryLoaderTests.snippet("title: Alpha\nsection: summary")])
+        let cache = Self.trustingCache(in: folder)
+        let path = library.path + "/Snippets/a.md"
+        var before = stat()
+        stat(path, &before)
+        #expect(try LibraryLoader.load(from: library.path, cache: cache).snippets.map(\.title) == ["Alpha"])
+        #expect(cache.read().fingerprints.values.contains { !$0.isEmpty })
+        if edit == "renamed over" {
+            library.write("Snippets/new.tmp", LibraryLoaderTests.snippet("title: Gamma\nsection: summary"))
+            #expect(rename(library.path + "/Snippets/new.tmp", path) == 0)
+        } else {
+            // Rewritten in place: the same inode, size and (below) times; only the change time moves.
+            let descriptor = open(path, O_WRONLY | O_TRUNC)
+            let bytes = Array(LibraryLoaderTests.snippet("title: Gamma\nsection: summary").utf8)
+            #expect(descriptor >= 0 && write(descriptor, bytes, bytes.count) == bytes.count)
+            close(descriptor)
+        }
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        stat(path, &after)
+        #expect((after.st_ino == before.st_ino) == (edit == "same size and times"))
+        #expect(after.st_size == before.st_size && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        #expect(try LibraryLoader.load(from: library.path, cache: cache).snippets.map(\.title) == ["Gamma"])
+    }
+
+    @Test func twoCopiesOfALibraryShareEntriesWithoutRewritingTheCache() throws {
+        let folder = TemporaryFolder("briefing-cache")
+        let files = ["a.md": LibraryLoaderTests.snippet("title: A\nsection: summary")]
+        let first = LibraryLoaderTests.library(files), second = LibraryLoaderTests.library(files)
+        let cache = Self.trustingCache(in: folder)
+        _ = try LibraryLoader.load(from: first.path, cache: cache)
+        _ = try LibraryLoader.load(from: second.path, cache: cache)
+        let written = Self.inode(cache.path)
+        for root in [first.path, second.path, first.path] {
+            let cached = Self.dumped(try LibraryLoader.load(from: root, cache: cache))
+            #expect(cached == Self.dumped(try LibraryLoader.load(from: root)))
+        }
+        #expect(Self.inode(cache.path) == written, "each copy's files are known by their fingerprints")
+        #expect(cache.read().fingerprints.values.contains { $0.count == 2 })
+    }
+
     @Test func theUserCacheLivesUnderTheXDGCacheFolder() {
         #expect(LibraryCache.user(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"])?.path
                 == "/x/cache/briefing/library.cache")

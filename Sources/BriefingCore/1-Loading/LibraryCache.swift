@@ -11,15 +11,25 @@ private let systemRead = Darwin.read
 /// does not parse hundreds of unchanged files again.
 ///
 /// An entry is keyed by the file's path in the library and the length and hash of its bytes: an
-/// edited file never matches, whatever its times say. The whole cache belongs to one executable
-/// (its size, times and inode), so a rebuilt program never reads what another one decoded. The cache
-/// is one file under `$XDG_CACHE_HOME/briefing` (or `~/.cache/briefing`), never in the library; it is
-/// replaced atomically, and a cache that cannot be read or written is simply not used.
+/// edited file never matches, whatever its times say. To spare reading every file, an entry also
+/// keeps the fingerprints (`stat`) of the files it was found in, taken before they were read, and a
+/// file whose fingerprint is one of them is not read again; as in Git, a fingerprint is kept only
+/// once the file's times are older than the moment it was taken by more than any file system's
+/// timestamp granularity, so that no later change can leave it the same. The whole cache belongs to
+/// one executable (its size, times and inode), so a rebuilt program never reads what another one
+/// decoded. The cache is one file under `$XDG_CACHE_HOME/briefing` (or `~/.cache/briefing`), never in
+/// the library; it is replaced atomically, and a cache that cannot be read or written is simply not
+/// used.
 public struct LibraryCache: Sendable {
     /// The cache file.
     public let path: String
     /// Who may use the entries: the executable that wrote them.
     let owner: String
+    /// How much older than the moment of its `stat` a file's times must be for its fingerprint to be
+    /// kept, in nanoseconds: more than the coarsest timestamps (FAT's two seconds).
+    let settlingTime: Int64
+    /// The most fingerprints an entry keeps: one per copy of the library the file is found in.
+    static let fingerprintsPerEntry = 4
 
     /// The most payload bytes a library's own entries may take; a larger library is not cached.
     static let byteBudget = 32 << 20
@@ -30,12 +40,17 @@ public struct LibraryCache: Sendable {
     /// The "path" of the entry for the checks across files, which no file has.
     static let crossFileChecks = ":checks across files"
     /// Bumped whenever the byte format changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
 
     /// A cache at `path`, used only by the executable described as `owner`.
     public init(path: String, owner: String) {
+        self.init(path: path, owner: owner, settlingTime: 3_000_000_000)
+    }
+
+    init(path: String, owner: String, settlingTime: Int64) {
         self.path = path
         self.owner = owner
+        self.settlingTime = settlingTime
     }
 
     /// The user's cache, or nil when there is no cache folder or the running executable cannot be
@@ -94,15 +109,91 @@ public struct LibraryCache: Sendable {
         }
     }
 
-    /// The entries of a cache file: each key with its payload, in the order they were written.
+    /// What `stat` says of a regular file: its device and inode, size, and modification and change
+    /// times. Any change to the file changes its change time, which no program can set back.
+    struct Fingerprint: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var changed: Int64
+
+        init?(_ status: stat) {
+            guard (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int64(status.st_size)
+            #if os(Linux)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            #else
+            modified = Int64(status.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(status.st_mtimespec.tv_nsec)
+            changed = Int64(status.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(status.st_ctimespec.tv_nsec)
+            #endif
+        }
+
+        init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+
+        /// The fingerprint of `path`, or nil when it is not a regular file.
+        static func of(_ path: String) -> Fingerprint? {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            return Fingerprint(status)
+        }
+    }
+
+    /// A file's path in the library with its fingerprint: what finds an entry without reading the file.
+    struct Sighting: Hashable, Sendable {
+        var relative: String
+        var fingerprint: Fingerprint
+    }
+
+    /// The entries of a cache file: each key with its payload and fingerprints, in the order they were written.
     struct Contents: Sendable {
         var bytes = CacheBytes([])
         var entries: [Key: Range<Int>] = [:]
+        var fingerprints: [Key: [Fingerprint]] = [:]
+        var sightings: [Sighting: Key] = [:]
         var order: [Key] = []
 
         func payload(_ key: Key, file: String) -> CacheReader? {
             entries[key].map { CacheReader(bytes, range: $0, file: file) }
         }
+
+        /// The entry of the file at `relative` whose fingerprint this is, if one was kept.
+        func key(relative: String, fingerprint: Fingerprint) -> Key? {
+            sightings[Sighting(relative: relative, fingerprint: fingerprint)]
+        }
+
+        /// The fingerprints to keep for `key` once the file has been seen with `fingerprint` (nil when
+        /// its times are too recent to trust): that one first, then the others it had.
+        func fingerprints(of key: Key, seen fingerprint: Fingerprint?) -> [Fingerprint] {
+            let kept = fingerprints[key] ?? []
+            guard let fingerprint else { return kept }
+            return Array(([fingerprint] + kept.filter { $0 != fingerprint }).prefix(LibraryCache.fingerprintsPerEntry))
+        }
+    }
+
+    /// The fingerprint to keep of a file seen with `fingerprint` at `instant` (nanoseconds since 1970),
+    /// or nil when its times are too close to that moment: a change a moment later could then leave
+    /// them as they are.
+    func settled(_ fingerprint: Fingerprint?, at instant: Int64) -> Fingerprint? {
+        guard let fingerprint, fingerprint.modified < instant - settlingTime, fingerprint.changed < instant - settlingTime
+        else { return nil }
+        return fingerprint
+    }
+
+    /// Now, in nanoseconds since 1970.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// The entries on disk, or none when the file is missing, unreadable, from another executable or
@@ -122,8 +213,17 @@ public struct LibraryCache: Sendable {
                 let length = try reader.unsigned()
                 guard length <= UInt64(InputLimits.documentBytes) else { return Contents() }
                 let key = Key(relative: relative, length: Int(length), hash: try reader.fixed())
+                let fingerprints = try reader.array { reader throws(CacheFormatError) in
+                    Fingerprint(device: try reader.unsigned(), inode: try reader.unsigned(), size: Int64(try reader.int()),
+                                modified: Int64(try reader.int()), changed: Int64(try reader.int()))
+                }
                 let payload = try reader.span()
-                if contents.entries.updateValue(payload, forKey: key) == nil { contents.order.append(key) }
+                guard contents.entries.updateValue(payload, forKey: key) == nil else { continue }
+                contents.order.append(key)
+                contents.fingerprints[key] = fingerprints
+                for fingerprint in fingerprints where fingerprint.size == Int64(length) {
+                    contents.sightings[Sighting(relative: relative, fingerprint: fingerprint)] = key
+                }
             }
             return reader.isAtEnd ? contents : Contents()
         } catch {
@@ -156,29 +256,43 @@ public struct LibraryCache: Sendable {
         return CacheBytes(bytes)
     }
 
+    /// One entry to write: its key, the fingerprints of the files it was found in, and its payload.
+    struct Entry {
+        var key: Key
+        var fingerprints: [Fingerprint]
+        var payload: [UInt8]
+    }
+
     /// Replaces the cache with `fresh` (the entries of the latest load, in its order) followed by the
     /// most recent older entries that fit. Any failure leaves the cache as it was, or without it.
-    func write(_ fresh: [(Key, [UInt8])], keeping previous: Contents) {
+    func write(_ fresh: [Entry], keeping previous: Contents) {
         var writer = CacheWriter()
         var entries = fresh
-        let own = fresh.reduce(0) { $0 + $1.1.count }
+        let own = fresh.reduce(0) { $0 + $1.payload.count }
         guard own <= Self.byteBudget else { return }
         var older = max(own, Self.olderEntryBytes)
-        let kept = Set(fresh.map(\.0))
+        let kept = Set(fresh.map(\.key))
         for key in previous.order where !kept.contains(key) {
             guard let range = previous.entries[key], range.count <= older else { break }
-            entries.append((key, previous.bytes[range]))
+            entries.append(Entry(key: key, fingerprints: previous.fingerprints[key] ?? [], payload: previous.bytes[range]))
             older -= range.count
         }
         writer.append(Self.magic)
         writer.unsigned(Self.formatVersion)
         writer.string(owner)
         writer.unsigned(UInt64(entries.count))
-        for (key, payload) in entries {
-            writer.string(key.relative)
-            writer.unsigned(UInt64(key.length))
-            writer.fixed(key.hash)
-            writer.raw(payload)
+        for entry in entries {
+            writer.string(entry.key.relative)
+            writer.unsigned(UInt64(entry.key.length))
+            writer.fixed(entry.key.hash)
+            writer.array(entry.fingerprints) { writer, fingerprint in
+                writer.unsigned(fingerprint.device)
+                writer.unsigned(fingerprint.inode)
+                writer.int(Int(fingerprint.size))
+                writer.int(Int(fingerprint.modified))
+                writer.int(Int(fingerprint.changed))
+            }
+            writer.raw(entry.payload)
         }
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         guard !folder.isEmpty, Self.makeFolders(folder) else { return }

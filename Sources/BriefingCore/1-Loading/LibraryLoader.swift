@@ -7,7 +7,8 @@ public enum LibraryLoader {
     /// only a missing folder is thrown.
     ///
     /// With a `cache`, a file whose bytes are those of a cached entry is not decoded again: the entry
-    /// gives what decoding it gave. The cache is then updated with every file decoded afresh.
+    /// gives what decoding it gave (and a file whose fingerprint the entry kept is not even read).
+    /// The cache is then updated with every file decoded afresh.
     public static func load(from root: String, today: CalendarDate? = nil,
                             cache: LibraryCache? = nil) throws(BriefingError) -> ContentLibrary {
         let briefings = root + "/Briefings", snippetsFolder = root + "/Snippets"
@@ -17,6 +18,8 @@ public enum LibraryLoader {
                 throw .inputNotFound(path: folder)
             }
         }
+        // Before any file is looked at: a fingerprint is kept only if the file's times are older.
+        let instant = LibraryCache.now()
         let display = displayPrefix(for: root)
         let blueprintFiles = files(in: briefings, extensions: ["yaml", "yml"], recursive: false)
         let snippetFiles = files(in: snippetsFolder, extensions: ["md"], recursive: true)
@@ -29,16 +32,16 @@ public enum LibraryLoader {
             switch job {
             case .blueprint(let relative):
                 let shown = display + "Briefings/" + relative
-                return loadFile(briefings + "/" + relative, key: "Briefings/" + relative, shown: shown, previous: previous,
-                                failure: { .blueprint(nil, $0) },
+                return loadFile(briefings + "/" + relative, key: "Briefings/" + relative, shown: shown,
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .blueprint(nil, $0) },
                                 decode: { text in
                                     let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
                                     return .blueprint(blueprint, found)
                                 })
             case .snippet(let relative):
                 let shown = display + "Snippets/" + relative
-                return loadFile(snippetsFolder + "/" + relative, key: "Snippets/" + relative, shown: shown, previous: previous,
-                                failure: { .snippet(nil, $0) },
+                return loadFile(snippetsFolder + "/" + relative, key: "Snippets/" + relative, shown: shown,
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .snippet(nil, $0) },
                                 decode: { text in
                                     let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
                                     return .snippet(snippet, found)
@@ -64,7 +67,7 @@ public enum LibraryLoader {
         let (crossFile, checks) = crossFileDiagnostics(blueprints: blueprints, snippets: snippets, today: today,
                                                        display: display, loaded: loaded, previous: previous)
         found += crossFile
-        if let cache, let previous, loaded.contains(where: \.isFresh) || checks.isFresh {
+        if let cache, let previous, loaded.contains(where: \.changesCache) || checks.changesCache {
             cache.write((loaded + [checks]).compactMap { $0.entry(in: previous) }, keeping: previous)
         }
         return ContentLibrary(root: root, blueprints: blueprints, snippets: snippets, diagnostics: found)
@@ -90,35 +93,52 @@ public enum LibraryLoader {
         let key = LibraryCache.Key(relative: LibraryCache.crossFileChecks, bytes: description)
         if loaded.allSatisfy(\.isReused), var reader = previous.payload(key, file: ""),
            let found = try? reader.diagnostics(), reader.isAtEnd {
-            return (found, LoadedFile(decoded: .checks(found), cache: .reused(key)))
+            return (found, LoadedFile(decoded: .checks(found), cache: .reused(key, [], changed: false)))
         }
         let found = LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
         var writer = CacheWriter()
         DecodedFile.checks(found).write(&writer)
-        return (found, LoadedFile(decoded: .checks(found), cache: .fresh(key, writer.bytes)))
+        return (found, LoadedFile(decoded: .checks(found), cache: .fresh(key, [], writer.bytes)))
     }
 
-    /// Reads and decodes one file, or takes what it decodes to from the cache's `previous` entries.
-    private static func loadFile(_ path: String, key relative: String, shown: String, previous: LibraryCache.Contents?,
+    /// Reads and decodes one file, or takes what it decodes to from the `previous` entries of the
+    /// cache, read at `instant`.
+    private static func loadFile(_ path: String, key relative: String, shown: String,
+                                 cache: (LibraryCache, previous: LibraryCache.Contents, instant: Int64)?,
                                  failure: ([Diagnostic]) -> DecodedFile, decode: (String) -> DecodedFile) -> LoadedFile {
-        guard let previous, let bytes = TextFile.readRegularFile(path) else {
-            // Without a cache, or for anything but a readable regular file (which then reports why).
+        func uncached() -> LoadedFile {
             do throws(BriefingError) {
                 return LoadedFile(decoded: decode(try TextFile.read(path).normalisingLineEndings()), cache: .none)
             } catch {
                 return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
             }
         }
+        guard let (cache, previous, instant) = cache else { return uncached() }
+        func reused(_ key: LibraryCache.Key) -> DecodedFile? {
+            guard var reader = previous.payload(key, file: shown),
+                  let decoded = try? DecodedFile.read(&reader, asBlueprint: relative.hasPrefix("Briefings/")),
+                  reader.isAtEnd else { return nil }
+            return decoded
+        }
+        // The fingerprint is taken before the bytes are read: a change made while they are read
+        // changes the file's times after it, so it can never be kept for the old bytes.
+        let fingerprint = LibraryCache.Fingerprint.of(path)
+        if let fingerprint, let key = previous.key(relative: relative, fingerprint: fingerprint), let decoded = reused(key) {
+            return LoadedFile(decoded: decoded, cache: .reused(key, previous.fingerprints[key] ?? [], changed: false))
+        }
+        // For anything but a readable regular file, the uncached path reports why.
+        guard let bytes = TextFile.readRegularFile(path) else { return uncached() }
         let key = LibraryCache.Key(relative: relative, bytes: bytes)
-        if var reader = previous.payload(key, file: shown),
-           let decoded = try? DecodedFile.read(&reader, asBlueprint: relative.hasPrefix("Briefings/")), reader.isAtEnd {
-            return LoadedFile(decoded: decoded, cache: .reused(key))
+        let fingerprints = previous.fingerprints(of: key, seen: cache.settled(fingerprint, at: instant))
+        if let decoded = reused(key) {
+            return LoadedFile(decoded: decoded,
+                              cache: .reused(key, fingerprints, changed: fingerprints != previous.fingerprints[key] ?? []))
         }
         do throws(BriefingError) {
             let decoded = decode(try TextFile.decode(bytes, path: path).normalisingLineEndings())
             var writer = CacheWriter(file: shown)
             decoded.write(&writer)
-            return LoadedFile(decoded: decoded, cache: .fresh(key, writer.bytes))
+            return LoadedFile(decoded: decoded, cache: .fresh(key, fingerprints, writer.bytes))
         } catch {
             return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
         }
@@ -237,18 +257,23 @@ private struct LoadedFile: Sendable {
     enum CacheUse: Sendable {
         /// Not cacheable (it could not be read), or no cache.
         case none
-        /// Taken from the cache entry with this key.
-        case reused(LibraryCache.Key)
+        /// Taken from the cache entry with this key, which keeps these fingerprints from now on
+        /// (`changed` when they are not the ones it had).
+        case reused(LibraryCache.Key, [LibraryCache.Fingerprint], changed: Bool)
         /// Decoded afresh: the entry to store.
-        case fresh(LibraryCache.Key, [UInt8])
+        case fresh(LibraryCache.Key, [LibraryCache.Fingerprint], [UInt8])
     }
 
     var decoded: DecodedFile
     var cache: CacheUse
 
-    var isFresh: Bool {
-        if case .fresh = cache { return true }
-        return false
+    /// True when the cache must be written again for this file.
+    var changesCache: Bool {
+        switch cache {
+        case .none: return false
+        case .reused(_, _, let changed): return changed
+        case .fresh: return true
+        }
     }
 
     var isReused: Bool {
@@ -260,16 +285,19 @@ private struct LoadedFile: Sendable {
     var key: LibraryCache.Key? {
         switch cache {
         case .none: return nil
-        case .reused(let key), .fresh(let key, _): return key
+        case .reused(let key, _, _), .fresh(let key, _, _): return key
         }
     }
 
     /// The cache entry for this file: its fresh payload, or the one it was read from.
-    func entry(in previous: LibraryCache.Contents) -> (LibraryCache.Key, [UInt8])? {
+    func entry(in previous: LibraryCache.Contents) -> LibraryCache.Entry? {
         switch cache {
-        case .none: return nil
-        case .reused(let key): return previous.entries[key].map { (key, previous.bytes[$0]) }
-        case .fresh(let key, let payload): return (key, payload)
+        case .none:
+            return nil
+        case .reused(let key, let fingerprints, _):
+            return previous.entries[key].map { LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: previous.bytes[$0]) }
+        case .fresh(let key, let fingerprints, let payload):
+            return LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: payload)
         }
     }
 }
