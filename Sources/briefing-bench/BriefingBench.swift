@@ -1,4 +1,5 @@
 import BriefingCore
+import Foundation
 
 /// `briefing-bench`: the timings `make bench` cannot take from outside a process. Not installed,
 /// not documented for users; `Scripts/bench` runs it.
@@ -7,20 +8,51 @@ import BriefingCore
 /// after `/set`, and times re-assembling the briefing (with provenance, which `/why` needs) and
 /// rendering it to Markdown. It prints one line: `reassembly assemble_ms=… assemble_render_ms=…`
 /// with the medians, and the 90th percentiles.
+///
+/// `briefing-bench load LIBRARY [ITERATIONS] [fresh|cached]` times loading the library in this
+/// process, decoding every file, and through a cache of decoded files (in a temporary folder, filled
+/// first); or only one of the two, for a profiler. It prints `load fresh_ms=… cached_ms=…` with the
+/// medians.
 @main
 enum BriefingBench {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        guard arguments.count >= 2, arguments[0] == "reassembly" else {
-            print("usage: briefing-bench reassembly LIBRARY [ITERATIONS]")
+        guard arguments.count >= 2, ["reassembly", "load"].contains(arguments[0]) else {
+            print("usage: briefing-bench reassembly LIBRARY [ITERATIONS]\n       briefing-bench load LIBRARY [ITERATIONS]")
             return
         }
-        let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000
         do throws(BriefingError) {
-            try reassembly(library: arguments[1], iterations: iterations)
+            if arguments[0] == "load" {
+                try load(library: arguments[1], iterations: arguments.count > 2 ? Int(arguments[2]) ?? 10 : 10,
+                         only: arguments.count > 3 ? arguments[3] : nil)
+            } else {
+                try reassembly(library: arguments[1], iterations: arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000)
+            }
         } catch {
             print(error.description)
         }
+    }
+
+    static func load(library path: String, iterations: Int, only: String?) throws(BriefingError) {
+        let folder = NSTemporaryDirectory() + "briefing-bench-cache-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cache = LibraryCache(path: folder + "/library.cache", owner: "briefing-bench")
+        _ = try LibraryLoader.load(from: path, cache: cache)
+        let clock = ContinuousClock()
+        var fresh: [Double] = [], cached: [Double] = []
+        for _ in 0..<max(1, iterations) {
+            if only != "cached" {
+                let start = clock.now
+                _ = try LibraryLoader.load(from: path)
+                fresh.append(milliseconds(clock.now - start))
+            }
+            if only != "fresh" {
+                let start = clock.now
+                _ = try LibraryLoader.load(from: path, cache: cache)
+                cached.append(milliseconds(clock.now - start))
+            }
+        }
+        print("load fresh_ms=\(format(median(fresh))) cached_ms=\(format(median(cached))) iterations=\(iterations)")
     }
 
     /// The senior-leader answers the timings start from, and the one-answer changes they cycle through.

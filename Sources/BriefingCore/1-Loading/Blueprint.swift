@@ -1,3 +1,5 @@
+import Foundation
+
 /// A kind of briefing: its interview, its sections and its reading-time budget.
 public struct Blueprint: Sendable, Identifiable {
     public var id: String
@@ -15,8 +17,11 @@ public struct Blueprint: Sendable, Identifiable {
     /// Question and section positions by id, for lookups on the assembly path.
     private let questionPositions: [String: Int]
     private let sectionPositions: [String: Int]
-    /// The questions inferred from another answer's text, each with the matcher of its own options.
-    let inferred: [(question: Question, matcher: PhraseMatcher)]
+    /// The questions inferred from another answer's text (`topics` from the `challenge`).
+    let inferredQuestions: [Question]
+    /// The matchers of their options, each made the first time it is needed: most briefings leave the
+    /// source text unanswered, and a matcher costs more to make than the rest of the blueprint.
+    private let matchers = InferenceMatchers()
 
     public init(id: String, title: Template, description: String? = nil, budget: Budget, questions: [Question],
                 sections: [Section], dimensions: [Dimension] = [], contextQuestionIDs: [String]? = nil,
@@ -29,7 +34,7 @@ public struct Blueprint: Sendable, Identifiable {
         self.sections = sections
         questionPositions = Dictionary(questions.enumerated().map { ($1.id, $0) }) { first, _ in first }
         sectionPositions = Dictionary(sections.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        inferred = questions.filter { $0.inferredFrom != nil }.map { ($0, PhraseMatcher(questions: [$0])) }
+        inferredQuestions = questions.filter { $0.inferredFrom != nil }
         self.dimensions = dimensions
         self.contextQuestionIDs = contextQuestionIDs ?? questions.filter { $0.kind != .scale }.map(\.id)
         self.location = location
@@ -38,6 +43,11 @@ public struct Blueprint: Sendable, Identifiable {
     /// The question with this id.
     public func question(_ id: String) -> Question? {
         questionPositions[id].map { questions[$0] }
+    }
+
+    /// The matcher of an inferred question's own options.
+    func matcher(inferring question: Question) -> PhraseMatcher {
+        matchers.matcher(for: question)
     }
 
     /// The section with this id.
@@ -62,6 +72,25 @@ public struct Blueprint: Sendable, Identifiable {
         case question(String)
         /// A fixed number of minutes.
         case minutes(Double)
+    }
+}
+
+/// The phrase matchers of a blueprint's inferred questions, made on first use and shared by every
+/// copy of the blueprint (they depend only on its questions, which never change). Being derived, they
+/// are not part of what a blueprint shows of itself in `dump` or a debugger.
+private final class InferenceMatchers: @unchecked Sendable, CustomReflectable {
+    var customMirror: Mirror { Mirror(self, children: []) }
+
+    private let lock = NSLock()
+    private var made: [String: PhraseMatcher] = [:]
+
+    func matcher(for question: Question) -> PhraseMatcher {
+        lock.lock()
+        defer { lock.unlock() }
+        if let matcher = made[question.id] { return matcher }
+        let matcher = PhraseMatcher(questions: [question])
+        made[question.id] = matcher
+        return matcher
     }
 }
 

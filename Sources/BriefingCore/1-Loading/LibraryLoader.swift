@@ -5,7 +5,12 @@ import Foundation
 public enum LibraryLoader {
     /// Loads and validates the library in `root`. Problems in files become diagnostics, never crashes;
     /// only a missing folder is thrown.
-    public static func load(from root: String, today: CalendarDate? = nil) throws(BriefingError) -> ContentLibrary {
+    ///
+    /// With a `cache`, a file whose bytes are those of a cached entry is not decoded again: the entry
+    /// gives what decoding it gave (and a file whose fingerprint the entry kept is not even read).
+    /// The cache is then updated with every file decoded afresh.
+    public static func load(from root: String, today: CalendarDate? = nil,
+                            cache: LibraryCache? = nil) throws(BriefingError) -> ContentLibrary {
         let briefings = root + "/Briefings", snippetsFolder = root + "/Snippets"
         for folder in [briefings, snippetsFolder] {
             var isDirectory: ObjCBool = false
@@ -13,9 +18,12 @@ public enum LibraryLoader {
                 throw .inputNotFound(path: folder)
             }
         }
+        // Before any file is looked at: a fingerprint is kept only if the file's times are older.
+        let instant = LibraryCache.now()
         let display = displayPrefix(for: root)
         let blueprintFiles = files(in: briefings, extensions: ["yaml", "yml"], recursive: false)
         let snippetFiles = files(in: snippetsFolder, extensions: ["md"], recursive: true)
+        let previous = cache?.read()
 
         // Blueprints and snippets share one parallel pass, so that the large blueprint files are read
         // while other cores decode snippets.
@@ -24,30 +32,28 @@ public enum LibraryLoader {
             switch job {
             case .blueprint(let relative):
                 let shown = display + "Briefings/" + relative
-                do throws(BriefingError) {
-                    let text = try TextFile.read(briefings + "/" + relative).normalisingLineEndings()
-                    let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
-                    return .blueprint(blueprint, found)
-                } catch {
-                    return .blueprint(nil, diagnostics(from: error, file: shown))
-                }
+                return loadFile(briefings + "/" + relative, key: "Briefings/" + relative, shown: shown,
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .blueprint(nil, $0) },
+                                decode: { text in
+                                    let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
+                                    return .blueprint(blueprint, found)
+                                })
             case .snippet(let relative):
                 let shown = display + "Snippets/" + relative
-                do throws(BriefingError) {
-                    let text = try TextFile.read(snippetsFolder + "/" + relative).normalisingLineEndings()
-                    let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
-                    return .snippet(snippet, found)
-                } catch {
-                    return .snippet(nil, diagnostics(from: error, file: shown))
-                }
+                return loadFile(snippetsFolder + "/" + relative, key: "Snippets/" + relative, shown: shown,
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .snippet(nil, $0) },
+                                decode: { text in
+                                    let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
+                                    return .snippet(snippet, found)
+                                })
             }
         }
         let loadedBlueprints = loaded.prefix(blueprintFiles.count).map { file -> (Blueprint?, [Diagnostic]) in
-            if case .blueprint(let blueprint, let found) = file { return (blueprint, found) }
+            if case .blueprint(let blueprint, let found) = file.decoded { return (blueprint, found) }
             return (nil, [])
         }
         let loadedSnippets = loaded.dropFirst(blueprintFiles.count).map { file -> (Snippet?, [Diagnostic]) in
-            if case .snippet(let snippet, let found) = file { return (snippet, found) }
+            if case .snippet(let snippet, let found) = file.decoded { return (snippet, found) }
             return (nil, [])
         }
 
@@ -58,8 +64,84 @@ public enum LibraryLoader {
             found.append(.error(at: SourceLocation(file: display + "Briefings", line: 0, column: 0),
                                 "the library has no blueprints (Briefings/*.yaml)"))
         }
-        found += LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
+        let (crossFile, checks) = crossFileDiagnostics(blueprints: blueprints, snippets: snippets, today: today,
+                                                       display: display, loaded: loaded, previous: previous)
+        found += crossFile
+        if let cache, let previous, loaded.contains(where: \.changesCache) || checks.changesCache {
+            cache.write((loaded + [checks]).compactMap { $0.entry(in: previous) }, keeping: previous)
+        }
         return ContentLibrary(root: root, blueprints: blueprints, snippets: snippets, diagnostics: found)
+    }
+
+    /// What `LibraryValidator` finds, with what it means for the cache. Those checks depend only on
+    /// what every file decoded to (so on their bytes), how their paths are shown and `today`: when
+    /// every file came from the cache, their diagnostics come from it too.
+    private static func crossFileDiagnostics(blueprints: [Blueprint], snippets: [Snippet], today: CalendarDate?,
+                                             display: String, loaded: [LoadedFile],
+                                             previous: LibraryCache.Contents?) -> ([Diagnostic], LoadedFile) {
+        var keys: [LibraryCache.Key] = []
+        for file in loaded {
+            guard let key = file.key else { break }
+            keys.append(key)
+        }
+        guard let previous, keys.count == loaded.count else {
+            return (LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today),
+                    LoadedFile(decoded: .checks([]), cache: .none))
+        }
+        var description = Array("\(display)\u{0}\(today?.description ?? "-")".utf8)
+        for key in keys { description += Array("\u{0}\(key.relative)\u{0}\(key.length)\u{0}\(key.hash)".utf8) }
+        let key = LibraryCache.Key(relative: LibraryCache.crossFileChecks, bytes: description)
+        if loaded.allSatisfy(\.isReused), var reader = previous.payload(key, file: ""),
+           let found = try? reader.diagnostics(), reader.isAtEnd {
+            return (found, LoadedFile(decoded: .checks(found), cache: .reused(key, [], changed: false)))
+        }
+        let found = LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today)
+        var writer = CacheWriter()
+        DecodedFile.checks(found).write(&writer)
+        return (found, LoadedFile(decoded: .checks(found), cache: .fresh(key, [], writer.bytes)))
+    }
+
+    /// Reads and decodes one file, or takes what it decodes to from the `previous` entries of the
+    /// cache, read at `instant`.
+    private static func loadFile(_ path: String, key relative: String, shown: String,
+                                 cache: (LibraryCache, previous: LibraryCache.Contents, instant: Int64)?,
+                                 failure: ([Diagnostic]) -> DecodedFile, decode: (String) -> DecodedFile) -> LoadedFile {
+        func uncached() -> LoadedFile {
+            do throws(BriefingError) {
+                return LoadedFile(decoded: decode(try TextFile.read(path).normalisingLineEndings()), cache: .none)
+            } catch {
+                return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
+            }
+        }
+        guard let (cache, previous, instant) = cache else { return uncached() }
+        func reused(_ key: LibraryCache.Key) -> DecodedFile? {
+            guard var reader = previous.payload(key, file: shown),
+                  let decoded = try? DecodedFile.read(&reader, asBlueprint: relative.hasPrefix("Briefings/")),
+                  reader.isAtEnd else { return nil }
+            return decoded
+        }
+        // The fingerprint is taken before the bytes are read: a change made while they are read
+        // changes the file's times after it, so it can never be kept for the old bytes.
+        let fingerprint = LibraryCache.Fingerprint.of(path)
+        if let fingerprint, let key = previous.key(relative: relative, fingerprint: fingerprint), let decoded = reused(key) {
+            return LoadedFile(decoded: decoded, cache: .reused(key, previous.fingerprints[key] ?? [], changed: false))
+        }
+        // For anything but a readable regular file, the uncached path reports why.
+        guard let bytes = TextFile.readRegularFile(path) else { return uncached() }
+        let key = LibraryCache.Key(relative: relative, bytes: bytes)
+        let fingerprints = previous.fingerprints(of: key, seen: cache.settled(fingerprint, at: instant))
+        if let decoded = reused(key) {
+            return LoadedFile(decoded: decoded,
+                              cache: .reused(key, fingerprints, changed: fingerprints != previous.fingerprints[key] ?? []))
+        }
+        do throws(BriefingError) {
+            let decoded = decode(try TextFile.decode(bytes, path: path).normalisingLineEndings())
+            var writer = CacheWriter(file: shown)
+            decoded.write(&writer)
+            return LoadedFile(decoded: decoded, cache: .fresh(key, fingerprints, writer.bytes))
+        } catch {
+            return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
+        }
     }
 
     /// File paths below `folder`, relative to it, sorted so that loading never depends on the file system.
@@ -81,8 +163,19 @@ public enum LibraryLoader {
 
     /// The extension of a file name, as `NSString.pathExtension` gives it: "" for none or a leading dot.
     static func pathExtension(_ name: String) -> String {
+        if isPlainASCII(name) {
+            let bytes = name.utf8
+            guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return "" }
+            return String(name[bytes.index(after: dot)...])
+        }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return String(name[name.index(after: dot)...])
+    }
+
+    /// True for ASCII without a carriage return: text whose characters are its bytes (a "\r\n" is
+    /// one character), where byte operations give what character operations give, many times faster.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// How paths below `root` are shown: relative to the current directory when possible.
@@ -94,7 +187,15 @@ public enum LibraryLoader {
         return root.hasSuffix("/") ? root : root + "/"
     }
 
-    private static func stem(_ relative: String) -> String {
+    static func stem(_ relative: String) -> String {
+        if isPlainASCII(relative), !relative.hasSuffix("/") {
+            let bytes = relative.utf8
+            let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+            // As below: the whole name when its last dot starts or ends it (no extension).
+            let dot = bytes[start...].lastIndex(of: UInt8(ascii: "."))
+            guard let dot, dot != start, bytes.index(after: dot) != bytes.endIndex else { return String(relative[start...]) }
+            return String(relative[start..<dot])
+        }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         let suffix = pathExtension(name)
         return suffix.isEmpty ? name : String(name.dropLast(suffix.count + 1))
@@ -112,7 +213,11 @@ extension String {
     /// Windows (`\r\n`) and old Mac (`\r`) line endings as `\n`, so that files saved on any system
     /// read the same.
     func normalisingLineEndings() -> String {
-        guard utf8.contains(0x0D) else { return self }
+        // memchr over the contiguous UTF-8 is many times faster than iterating the view.
+        let hasCarriageReturn = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? utf8.contains(0x0D)
+        guard hasCarriageReturn else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
@@ -123,10 +228,78 @@ private enum LoadJob: Sendable {
     case snippet(String)
 }
 
-/// What one file of the library decoded to, with its problems.
-private enum LoadedFile: Sendable {
+/// What one file of the library decoded to, with its problems; or what the checks across files found.
+private enum DecodedFile: Sendable {
     case blueprint(Blueprint?, [Diagnostic])
     case snippet(Snippet?, [Diagnostic])
+    case checks([Diagnostic])
+
+    func write(_ writer: inout CacheWriter) {
+        switch self {
+        case .blueprint(let blueprint, let found): writer.blueprintResult(blueprint, found)
+        case .snippet(let snippet, let found): writer.snippetResult(snippet, found)
+        case .checks(let found): writer.array(found) { $0.diagnostic($1) }
+        }
+    }
+
+    static func read(_ reader: inout CacheReader, asBlueprint: Bool) throws(CacheFormatError) -> DecodedFile {
+        if asBlueprint {
+            let (blueprint, found) = try reader.blueprintResult()
+            return .blueprint(blueprint, found)
+        }
+        let (snippet, found) = try reader.snippetResult()
+        return .snippet(snippet, found)
+    }
+}
+
+/// A decoded file and what it means for the cache.
+private struct LoadedFile: Sendable {
+    enum CacheUse: Sendable {
+        /// Not cacheable (it could not be read), or no cache.
+        case none
+        /// Taken from the cache entry with this key, which keeps these fingerprints from now on
+        /// (`changed` when they are not the ones it had).
+        case reused(LibraryCache.Key, [LibraryCache.Fingerprint], changed: Bool)
+        /// Decoded afresh: the entry to store.
+        case fresh(LibraryCache.Key, [LibraryCache.Fingerprint], [UInt8])
+    }
+
+    var decoded: DecodedFile
+    var cache: CacheUse
+
+    /// True when the cache must be written again for this file.
+    var changesCache: Bool {
+        switch cache {
+        case .none: return false
+        case .reused(_, _, let changed): return changed
+        case .fresh: return true
+        }
+    }
+
+    var isReused: Bool {
+        if case .reused = cache { return true }
+        return false
+    }
+
+    /// The key of its cache entry, if it has one.
+    var key: LibraryCache.Key? {
+        switch cache {
+        case .none: return nil
+        case .reused(let key, _, _), .fresh(let key, _, _): return key
+        }
+    }
+
+    /// The cache entry for this file: its fresh payload, or the one it was read from.
+    func entry(in previous: LibraryCache.Contents) -> LibraryCache.Entry? {
+        switch cache {
+        case .none:
+            return nil
+        case .reused(let key, let fingerprints, _):
+            return previous.entries[key].map { LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: previous.bytes[$0]) }
+        case .fresh(let key, let fingerprints, let payload):
+            return LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: payload)
+        }
+    }
 }
 
 /// Maps `transform` over `items` on all cores, keeping the input order.

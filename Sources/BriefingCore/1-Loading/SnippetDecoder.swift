@@ -29,7 +29,7 @@ enum SnippetDecoder {
 
         let id = fields.string("id") ?? defaultID
         let title = fields.string("title", required: true)
-        if let title, title.contains("{{") {
+        if let title, TextSearch.contains(title, "{{") {
             fields.diagnostics.append(.error(at: fields.location(of: "title"),
                                              "a title is plain text: '{{' variables are not filled in titles, so write it without one"))
         }
@@ -43,7 +43,7 @@ enum SnippetDecoder {
             fields.diagnostics.append(.error(at: fields.location(of: "minutes"), "'minutes' must be above 0"))
         }
         let covers = fields.strings("covers") ?? []
-        for idea in covers where idea.isEmpty || idea.contains(where: { $0.isWhitespace }) {
+        for idea in covers where idea.isEmpty || containsWhitespace(idea) {
             fields.diagnostics.append(.error(at: fields.location(of: "covers"),
                                              "'covers' lists idea ids such as wales-llais, not '\(idea)'"))
         }
@@ -78,6 +78,12 @@ enum SnippetDecoder {
                               reviewed: reviewed, wordCount: bodyWords, location: start,
                               whenLocation: when?.start, whenLocations: when?.locations ?? [], bodyLine: parts.bodyLine)
         return (snippet, diagnostics)
+    }
+
+    /// Whether some character of `text` is whitespace, judged on bytes when the text is plain ASCII.
+    private static func containsWhitespace(_ text: String) -> Bool {
+        if LibraryLoader.isPlainASCII(text) { return text.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) } }
+        return text.contains(where: \.isWhitespace)
     }
 
     /// The `summary:` as a template of inline Markdown, with its word count.
@@ -122,7 +128,7 @@ enum SnippetDecoder {
             defer { fields.diagnostics += item.diagnostics }
             guard let title = item.string("title", required: true), let url = item.string("url", required: true)
             else { return nil }
-            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://"), !TextSearch.contains(url, " ") else {
                 item.diagnostics.append(.error(at: item.location(of: "url"),
                                                "source url must be a web address starting https://, not '\(url)'"))
                 return nil
@@ -135,17 +141,33 @@ enum SnippetDecoder {
 /// Counting the words a reader reads in a Markdown body: tokens with at least one letter or digit.
 enum WordCount {
     static func count(in text: String) -> Int {
+        var text = text
+        return text.withUTF8(count(in:))
+    }
+
+    /// Walks the UTF-8 bytes of a valid string: ASCII is judged byte by byte, and only the other
+    /// scalars are decoded and looked up in Unicode's properties.
+    private static func count(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var inWord = false, wordHasText = false
-        for scalar in text.unicodeScalars {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             let isWhitespace: Bool, hasText: Bool
-            if scalar.value < 0x80 {
-                let value = scalar.value
-                isWhitespace = value == 0x20 || (0x09...0x0D).contains(value)
-                hasText = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            if byte < 0x80 {
+                isWhitespace = byte == 0x20 || (0x09...0x0D).contains(byte)
+                hasText = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                index += 1
             } else {
-                isWhitespace = scalar.properties.isWhitespace
-                hasText = !isWhitespace && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += length
+                let properties = (Unicode.Scalar(value) ?? "\u{FFFD}").properties
+                isWhitespace = properties.isWhitespace
+                hasText = !isWhitespace && (properties.isAlphabetic || properties.numericType != nil)
             }
             if isWhitespace {
                 if inWord, wordHasText { count += 1 }

@@ -37,27 +37,30 @@ public struct Template: Sendable, Hashable {
         let bytes = Array(utf8)
         var rest = 0
         var line = 0, column = 1
-        func advance(over text: Substring) {
-            guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-                for character in text {
-                    if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                return
+        /// Moves `line` and `column` over the bytes `start..<end`: one line per line feed (a "\r\n" is
+        /// one character, and ends a line as a "\n" does), then one column per character after the last.
+        func advance(from start: Int, to end: Int) {
+            var tail = start
+            for offset in start..<end where bytes[offset] == 0x0A {
+                line += 1
+                tail = offset + 1
             }
-            for byte in text.utf8 {
-                // A "\r\n" counts its "\r" as a column, which the "\n" then resets: the same as one character.
-                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if tail > start { column = 1 }
+            if bytes[tail..<end].allSatisfy({ $0 < 0x80 }) {
+                column += end - tail
+            } else {
+                column += source[index(tail)..<index(end)].count
             }
         }
         while let open = Self.pair(of: UInt8(ascii: "{"), in: bytes, from: rest) {
             let before = source[index(rest)..<index(open)]
             if !before.isEmpty { segments.append(.text(String(before))) }
-            advance(over: before)
+            advance(from: rest, to: open)
             guard let close = Self.pair(of: UInt8(ascii: "}"), in: bytes, from: open + 2) else {
                 throw TemplateSyntaxError(message: "'{{' is never closed with '}}'", line: line, column: column)
             }
             let inside = source[index(open + 2)..<index(close)]
-            if inside.contains("\n") {
+            if TextSearch.contains(inside, "\n") {
                 throw TemplateSyntaxError(message: "a variable must fit on one line: '{{' is not closed on its line",
                                           line: line, column: column)
             }
@@ -69,7 +72,7 @@ public struct Template: Sendable, Hashable {
             }
             let fallback = parts.count > 1 ? parts[1].trimmingSpacesAndTabs() : nil
             segments.append(.variable(Variable(name: name, fallback: fallback, line: line, column: column)))
-            advance(over: source[index(open)..<index(close + 2)])
+            advance(from: open, to: close + 2)
             rest = close + 2
         }
         if rest < bytes.count { segments.append(.text(String(source[index(rest)...]))) }

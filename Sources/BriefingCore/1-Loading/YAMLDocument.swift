@@ -37,16 +37,19 @@ struct YAMLDocument {
     /// resolver first, and again with its default one when a key could be affected.
     static func compose(_ text: String) throws -> Node? {
         do {
-            let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
-            try refuseAnchors(in: root, bytes: text.utf8.count)
-            if !(root.map(hasUnusualKey) ?? false) { return root }
+            let root = try Parser(yaml: text, resolver: .basic, constructor: constructor, encoding: .utf8).singleRoot()
+            if try !inspect(root, bytes: text.utf8.count) { return root }
         } catch YamlError.duplicatedKeysInMapping {
             // Equal keys may still differ in their resolved tags: let the default resolver decide.
         }
-        let root = try Parser(yaml: text, resolver: .default, encoding: .utf8).singleRoot()
+        let root = try Parser(yaml: text, resolver: .default, constructor: constructor, encoding: .utf8).singleRoot()
         try refuseAnchors(in: root, bytes: text.utf8.count)
         return root
     }
+
+    /// The constructor every parser shares: Yams' default, which `Constructor.default` would build
+    /// afresh for each document. It is never mutated (its maps are constants), so threads can share it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Aliases that expand a document (`&a`, `*a`) are refused: nothing here needs them, and a few
     /// hundred bytes of aliases to aliases ("billion laughs") expand to more than any computer holds. Yams resolves
@@ -54,7 +57,15 @@ struct YAMLDocument {
     /// document has fewer nodes than bytes, and the walk stops as soon as it has seen more, long
     /// before any expansion costs time. Nesting deeper than the limit is refused on the way.
     static func refuseAnchors(in root: Node?, bytes: Int) throws {
+        _ = try inspect(root, bytes: bytes)
+    }
+
+    /// Refuses anchors and deep nesting as `refuseAnchors` does, and in the same walk finds whether
+    /// some mapping has a key that is a collection or has an explicit tag other than `!!str` (quoted
+    /// keys count as `!!str`): a key whose duplicates only Yams' default resolver can judge.
+    private static func inspect(_ root: Node?, bytes: Int) throws -> Bool {
         var budget = bytes + 16
+        var hasUnusualKey = false
         func visit(_ node: Node, depth: Int) throws {
             budget -= 1
             if budget < 0 {
@@ -71,35 +82,29 @@ struct YAMLDocument {
                                       mark: node.mark)
             case .sequence(let sequence): for item in sequence { try visit(item, depth: depth + 1) }
             case .mapping(let mapping):
-                for (key, value) in mapping {
+                // By index: iterating a Yams mapping first copies all its pairs into a new array.
+                for index in mapping.indices {
+                    let (key, value) = mapping[index]
                     try visit(key, depth: depth + 1)
+                    if !hasUnusualKey, !isPlainKey(key) { hasUnusualKey = true }
                     try visit(value, depth: depth + 1)
                 }
             }
         }
         if let root { try visit(root, depth: 0) }
+        return hasUnusualKey
+    }
+
+    /// True for a scalar key tagged `!!str` (as every plain or quoted key is under the basic resolver).
+    private static func isPlainKey(_ key: Node) -> Bool {
+        guard case .scalar(let scalar) = key else { return false }
+        return scalar.tag.rawValue == Tag.Name.str.rawValue
     }
 
     /// A document that parses but is refused: its message and where.
     struct DocumentProblem: Error {
         var message: String
         var mark: Mark?
-    }
-
-    /// True when some mapping below `node` has a key that is a collection or has an explicit
-    /// tag other than `!!str` (quoted keys count as `!!str`).
-    private static func hasUnusualKey(_ node: Node) -> Bool {
-        switch node {
-        case .scalar, .alias:
-            return false
-        case .sequence(let sequence):
-            return sequence.contains(where: hasUnusualKey)
-        case .mapping(let mapping):
-            return mapping.contains { key, value in
-                guard case .scalar = key, key.tag.description == Tag.Name.str.rawValue else { return true }
-                return hasUnusualKey(value)
-            }
-        }
     }
 
     /// Where `node` starts.
@@ -159,7 +164,7 @@ struct YAMLDocument {
     func isOnOneLine(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, let mark = node.mark,
               scalar.style == .plain || scalar.style == .singleQuoted || scalar.style == .doubleQuoted,
-              !scalar.string.contains("\n") else { return false }
+              !TextSearch.contains(scalar.string, "\n") else { return false }
         let bytes = text.utf8
         var start = bytes.startIndex, line = 1
         while line < mark.line {
@@ -168,7 +173,7 @@ struct YAMLDocument {
             line += 1
         }
         let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
-        return text[start..<end].contains(scalar.string)
+        return TextSearch.contains(text[start..<end], scalar.string)
     }
 
     /// Where the text of a scalar starts: after its opening quote, when it has one.
@@ -228,8 +233,10 @@ struct YAMLFields {
         keys.reserveCapacity(mapping.count)
         keyNodes.reserveCapacity(mapping.count)
         values.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            keys.append(key.string ?? "")
+        // By index: iterating a Yams mapping first copies all its pairs into a new array.
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
+            if case .scalar(let scalar) = key { keys.append(scalar.string) } else { keys.append(key.string ?? "") }
             keyNodes.append(key)
             values.append(value)
         }

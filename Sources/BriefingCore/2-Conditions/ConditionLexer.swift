@@ -1,10 +1,26 @@
 /// Splits condition text into tokens.
+///
+/// Offsets count characters (grapheme clusters). Conditions are nearly always ASCII, so the lexer
+/// keeps each character's ASCII byte beside it and decides on bytes; only a character that is not a
+/// single ASCII scalar asks Unicode. For text that is all ASCII with no `\r` (where "\r\n" would be
+/// one character), bytes and characters are the same and no characters are made at all.
 struct ConditionLexer {
-    private let characters: [Character]
+    /// The characters, or nil when `bytes` says it all.
+    private let characters: [Character]?
+    /// Each character's byte when it is a single ASCII scalar, else 0.
+    private let bytes: [UInt8]
     private var index = 0
 
     init(_ text: String) {
-        characters = Array(text)
+        let utf8 = Array(text.utf8)
+        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D && $0 != 0 }) {
+            characters = nil
+            bytes = utf8
+        } else {
+            let characters = Array(text)
+            self.characters = characters
+            bytes = characters.map { $0.unicodeScalars.count == 1 ? $0.asciiValue ?? 0 : 0 }
+        }
     }
 
     /// All the tokens of the text, ending with `.end`.
@@ -19,75 +35,103 @@ struct ConditionLexer {
     }
 
     private mutating func next() throws(ConditionSyntaxError) -> ConditionToken {
-        while index < characters.count, characters[index].isWhitespace { index += 1 }
+        while index < bytes.count, isWhitespace(index) { index += 1 }
         let start = index
-        guard index < characters.count else { return ConditionToken(kind: .end, offset: start) }
-        let character = characters[index]
+        guard index < bytes.count else { return ConditionToken(kind: .end, offset: start) }
+        let byte = bytes[index]
 
-        if character == "\"" || character == "'" {
-            return ConditionToken(kind: .string(try string(quote: character)), offset: start)
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            return ConditionToken(kind: .string(try string(quote: byte)), offset: start)
         }
-        if character.isASCII, character.isNumber || (character == "-" && peek(1)?.isNumber == true) {
+        if isDigit(byte) || (byte == UInt8(ascii: "-") && isNumber(index + 1)) {
             return ConditionToken(kind: .number(try number()), offset: start)
         }
-        if character.isLetter || character == "_" {
+        if isLetter(index) || byte == UInt8(ascii: "_") {
             let word = identifier()
             if let keyword = ConditionToken.Keyword(rawValue: word) {
                 return ConditionToken(kind: .keyword(keyword), offset: start)
             }
             return ConditionToken(kind: .identifier(word), offset: start)
         }
-        for symbol in ConditionToken.Symbol.allCases where matches(symbol.rawValue) {
-            index += symbol.rawValue.count
+        for (symbol, spelling) in Self.symbols where matches(spelling) {
+            index += spelling.count
             return ConditionToken(kind: .symbol(symbol), offset: start)
         }
-        if character == "=" {
+        if byte == UInt8(ascii: "=") {
             throw ConditionSyntaxError("'=' is not an operator; use '==' to compare", at: start)
         }
-        if character == "&" || character == "|" || character == "!" {
-            let hint = character == "&" ? "and" : character == "|" ? "or" : "not"
-            throw ConditionSyntaxError("unexpected '\(character)'; write '\(hint)'", at: start)
+        if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "|") || byte == UInt8(ascii: "!") {
+            let hint = byte == UInt8(ascii: "&") ? "and" : byte == UInt8(ascii: "|") ? "or" : "not"
+            throw ConditionSyntaxError("unexpected '\(character(at: start))'; write '\(hint)'", at: start)
         }
-        throw ConditionSyntaxError("unexpected character '\(character)'", at: start)
+        throw ConditionSyntaxError("unexpected character '\(character(at: start))'", at: start)
     }
 
-    private func peek(_ distance: Int) -> Character? {
-        index + distance < characters.count ? characters[index + distance] : nil
+    /// The symbols with their bytes, in the order they are tried (`<=` before `<`).
+    private static let symbols = ConditionToken.Symbol.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    private func character(at offset: Int) -> Character {
+        characters?[offset] ?? Character(Unicode.Scalar(bytes[offset]))
     }
 
-    private func matches(_ text: String) -> Bool {
-        var offset = 0
-        for character in text {
-            guard peek(offset) == character else { return false }
-            offset += 1
-        }
+    private func isWhitespace(_ offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte != 0 { return byte == 0x20 || (0x09...0x0D).contains(byte) }
+        return characters?[offset].isWhitespace ?? false
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// `Character.isNumber`: for ASCII, the digits; `false` past the end.
+    private func isNumber(_ offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        if bytes[offset] != 0 { return isDigit(bytes[offset]) }
+        return characters?[offset].isNumber ?? false
+    }
+
+    /// `Character.isLetter`: for ASCII, A-Z and a-z; `false` past the end.
+    private func isLetter(_ offset: Int) -> Bool {
+        guard offset < bytes.count else { return false }
+        let byte = bytes[offset]
+        if byte != 0 { return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        return characters?[offset].isLetter ?? false
+    }
+
+    private func matches(_ spelling: [UInt8]) -> Bool {
+        guard index + spelling.count <= bytes.count else { return false }
+        for (offset, byte) in spelling.enumerated() where bytes[index + offset] != byte { return false }
         return true
     }
 
+    /// The characters `start..<end` as a string.
+    private func text(_ start: Int, _ end: Int) -> String {
+        if let characters { return String(characters[start..<end]) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     private mutating func identifier() -> String {
-        var word = ""
-        while index < characters.count {
-            let character = characters[index]
-            let isPart = character.isLetter || character.isNumber || character == "_" || character == "-"
-                || (character == "." && peek(1).map { $0.isLetter || $0 == "_" } == true)
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            let isPart = isLetter(index) || isNumber(index) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || (byte == UInt8(ascii: ".") && (isLetter(index + 1) || (index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "_"))))
             guard isPart else { break }
-            word.append(character)
             index += 1
         }
-        return word
+        return text(start, index)
     }
 
     private mutating func number() throws(ConditionSyntaxError) -> Double {
         let start = index
-        var text = ""
-        if characters[index] == "-" { text.append("-"); index += 1 }
-        while index < characters.count, characters[index].isASCII,
-              characters[index].isNumber || (characters[index] == "." && peek(1)?.isNumber == true) {
-            text.append(characters[index])
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < bytes.count, isDigit(bytes[index]) || (bytes[index] == UInt8(ascii: ".") && isNumber(index + 1)) {
             index += 1
         }
-        if index < characters.count, characters[index].isLetter {
-            throw ConditionSyntaxError("a number cannot run into letters ('\(text)\(characters[index])')", at: start)
+        let text = text(start, index)
+        if index < bytes.count, isLetter(index) {
+            throw ConditionSyntaxError("a number cannot run into letters ('\(text)\(character(at: index))')", at: start)
         }
         guard let value = Double(text) else {
             throw ConditionSyntaxError("'\(text)' is not a number", at: start)
@@ -95,25 +139,25 @@ struct ConditionLexer {
         return value
     }
 
-    private mutating func string(quote: Character) throws(ConditionSyntaxError) -> String {
+    private mutating func string(quote: UInt8) throws(ConditionSyntaxError) -> String {
         let start = index
         index += 1
         var value = ""
-        while index < characters.count {
-            let character = characters[index]
-            if character == quote {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote {
                 index += 1
                 return value
             }
-            if character == "\\", let escaped = peek(1) {
-                value.append(escaped)
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                value.append(character(at: index + 1))
                 index += 2
                 continue
             }
-            if character == "\n" { break }
-            value.append(character)
+            if byte == 0x0A { break }
+            value.append(character(at: index))
             index += 1
         }
-        throw ConditionSyntaxError("unterminated string: add the closing \(quote)", at: start)
+        throw ConditionSyntaxError("unterminated string: add the closing \(Character(Unicode.Scalar(quote)))", at: start)
     }
 }

@@ -15,8 +15,9 @@ public struct EvaluationScope: ConditionScope, Sendable {
         self.blueprint = blueprint
         var filled = answers.withDefaults(from: blueprint)
         var inferences: [AnswerInference] = []
-        for (question, matcher) in blueprint.inferred {
-            guard let inference = AnswerInference.infer(question, from: filled, matcher: matcher) else { continue }
+        for question in blueprint.inferredQuestions {
+            guard let inference = AnswerInference.infer(question, from: filled, matcher: blueprint.matcher(inferring: question))
+            else { continue }
             filled[question.id] = inference.answer(for: question)
             inferences.append(inference)
         }

@@ -7,10 +7,10 @@ struct LibraryOptions: ParsableArguments {
             completion: .directory)
     var library: String?
 
-    /// Finds and loads the library without judging it.
+    /// Finds and loads the library without judging it, through the user's cache of decoded files.
     func loadAnyway(today: CalendarDate? = nil) throws(BriefingError) -> ContentLibrary {
         let root = try LibraryLocator.locate(explicit: library)
-        return try LibraryLoader.load(from: root, today: today)
+        return try LibraryLoader.load(from: root, today: today, cache: LibraryCache.user())
     }
 
     /// Finds and loads the library, refusing one with errors (warnings are fine).

@@ -25,11 +25,12 @@ public struct AnswerInference: Sendable, Hashable, Codable {
 
     /// Reads `question` from the text answer of its source, when the question itself is unanswered
     /// (an explicit answer, even an empty list, turns inference off). Nil when nothing matched.
-    static func infer(_ question: Question, from answers: Answers, matcher: PhraseMatcher) -> AnswerInference? {
+    /// The matcher is only made when there is text to read.
+    static func infer(_ question: Question, from answers: Answers, matcher: @autoclosure () -> PhraseMatcher) -> AnswerInference? {
         guard let source = question.inferredFrom, answers[question.id] == nil,
               case .text(let text)? = answers[source] else { return nil }
         var matches: [Match] = []
-        for match in matcher.matches(in: text) where match.questionID == question.id {
+        for match in matcher().matches(in: text) where match.questionID == question.id {
             let found = Match(phrase: match.phrase, value: match.option.value)
             if !matches.contains(found) { matches.append(found) }
         }

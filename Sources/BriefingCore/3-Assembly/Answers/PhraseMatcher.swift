@@ -45,13 +45,14 @@ public struct PhraseMatcher: Sendable {
                 }
             }
             // Longest first; ties broken by the words and the value, so the order never depends on
-            // how a Set happened to iterate.
-            phrases.sort {
-                ($0.words.count, $0.words.joined().count) != ($1.words.count, $1.words.joined().count)
-                    ? ($0.words.count, $0.words.joined().count) > ($1.words.count, $1.words.joined().count)
-                    : ($0.words.joined(separator: " "), $0.option.value) < ($1.words.joined(separator: " "), $1.option.value)
+            // how a Set happened to iterate. The keys are worked out once, not in every comparison.
+            let keys = phrases.map { ($0.words.count, $0.words.joined().count, $0.words.joined(separator: " "), $0.option.value) }
+            let order = keys.indices.sorted { a, b in
+                (keys[a].0, keys[a].1) != (keys[b].0, keys[b].1)
+                    ? (keys[a].0, keys[a].1) > (keys[b].0, keys[b].1)
+                    : (keys[a].2, keys[a].3) < (keys[b].2, keys[b].3)
             }
-            groups.append(phrases)
+            groups.append(order.map { phrases[$0] })
             shares.append(question.identity)
         }
         phrasesByQuestion = groups
