@@ -101,11 +101,31 @@ public struct LibraryCache: Sendable {
 
         /// 64-bit FNV-1a: quick, and spread well enough that two versions of a file never meet.
         static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            var hasher = Hasher()
+            hasher.combine(bytes)
+            return hasher.value
+        }
+
+        /// FNV-1a over a sequence of values: each string's bytes and length, each number's eight bytes.
+        struct Hasher {
+            private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+            mutating func combine(_ bytes: some Sequence<UInt8>) {
+                for byte in bytes { combine(byte: UInt64(byte)) }
             }
-            return hash
+
+            mutating func combine(_ text: String) {
+                combine(text.utf8)
+                combine(UInt64(text.utf8.count))
+            }
+
+            mutating func combine(_ number: UInt64) {
+                for shift in stride(from: UInt64(0), to: 64, by: 8) { combine(byte: (number >> shift) & 0xFF) }
+            }
+
+            private mutating func combine(byte: UInt64) {
+                value = (value ^ byte) &* 0x0000_0100_0000_01b3
+            }
         }
     }
 
@@ -156,14 +176,29 @@ public struct LibraryCache: Sendable {
 
     /// The entries of a cache file: each key with its payload and fingerprints, in the order they were written.
     struct Contents: Sendable {
+        /// Where an entry's payload is, and the fingerprints it keeps.
+        struct Stored: Sendable {
+            var payload: Range<Int>
+            var fingerprints: [Fingerprint]
+        }
+
         var bytes = CacheBytes([])
-        var entries: [Key: Range<Int>] = [:]
-        var fingerprints: [Key: [Fingerprint]] = [:]
+        var stored: [Key: Stored] = [:]
         var sightings: [Sighting: Key] = [:]
         var order: [Key] = []
 
+        /// Each entry's payload.
+        var entries: [Key: Range<Int>] { stored.mapValues(\.payload) }
+
+        /// Each entry's fingerprints.
+        var fingerprints: [Key: [Fingerprint]] { stored.mapValues(\.fingerprints) }
+
         func payload(_ key: Key, file: String) -> CacheReader? {
-            entries[key].map { CacheReader(bytes, range: $0, file: file) }
+            stored[key].map { CacheReader(bytes, range: $0.payload, file: file) }
+        }
+
+        func fingerprints(of key: Key) -> [Fingerprint] {
+            stored[key]?.fingerprints ?? []
         }
 
         /// The entry of the file at `relative` whose fingerprint this is, if one was kept.
@@ -174,7 +209,7 @@ public struct LibraryCache: Sendable {
         /// The fingerprints to keep for `key` once the file has been seen with `fingerprint` (nil when
         /// its times are too recent to trust): that one first, then the others it had.
         func fingerprints(of key: Key, seen fingerprint: Fingerprint?) -> [Fingerprint] {
-            let kept = fingerprints[key] ?? []
+            let kept = fingerprints(of: key)
             guard let fingerprint else { return kept }
             return Array(([fingerprint] + kept.filter { $0 != fingerprint }).prefix(LibraryCache.fingerprintsPerEntry))
         }
@@ -208,6 +243,9 @@ public struct LibraryCache: Sendable {
             }
             guard try reader.unsigned() == Self.formatVersion, try reader.string() == owner else { return Contents() }
             let count = try reader.count()
+            contents.stored.reserveCapacity(count)
+            contents.sightings.reserveCapacity(count)
+            contents.order.reserveCapacity(count)
             for _ in 0..<count {
                 let relative = try reader.string()
                 let length = try reader.unsigned()
@@ -218,9 +256,9 @@ public struct LibraryCache: Sendable {
                                 modified: Int64(try reader.int()), changed: Int64(try reader.int()))
                 }
                 let payload = try reader.span()
-                guard contents.entries.updateValue(payload, forKey: key) == nil else { continue }
+                guard contents.stored.updateValue(Contents.Stored(payload: payload, fingerprints: fingerprints), forKey: key) == nil
+                else { continue }
                 contents.order.append(key)
-                contents.fingerprints[key] = fingerprints
                 for fingerprint in fingerprints where fingerprint.size == Int64(length) {
                     contents.sightings[Sighting(relative: relative, fingerprint: fingerprint)] = key
                 }
@@ -273,9 +311,9 @@ public struct LibraryCache: Sendable {
         var older = max(own, Self.olderEntryBytes)
         let kept = Set(fresh.map(\.key))
         for key in previous.order where !kept.contains(key) {
-            guard let range = previous.entries[key], range.count <= older else { break }
-            entries.append(Entry(key: key, fingerprints: previous.fingerprints[key] ?? [], payload: previous.bytes[range]))
-            older -= range.count
+            guard let entry = previous.stored[key], entry.payload.count <= older else { break }
+            entries.append(Entry(key: key, fingerprints: entry.fingerprints, payload: previous.bytes[entry.payload]))
+            older -= entry.payload.count
         }
         writer.append(Self.magic)
         writer.unsigned(Self.formatVersion)

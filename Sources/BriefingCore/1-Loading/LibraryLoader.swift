@@ -88,9 +88,15 @@ public enum LibraryLoader {
             return (LibraryValidator.validate(blueprints: blueprints, snippets: snippets, today: today),
                     LoadedFile(decoded: .checks([]), cache: .none))
         }
-        var description = Array("\(display)\u{0}\(today?.description ?? "-")".utf8)
-        for key in keys { description += Array("\u{0}\(key.relative)\u{0}\(key.length)\u{0}\(key.hash)".utf8) }
-        let key = LibraryCache.Key(relative: LibraryCache.crossFileChecks, bytes: description)
+        var hash = LibraryCache.Key.Hasher()
+        hash.combine(display)
+        hash.combine(today?.description ?? "")
+        for key in keys {
+            hash.combine(key.relative)
+            hash.combine(UInt64(key.length))
+            hash.combine(key.hash)
+        }
+        let key = LibraryCache.Key(relative: LibraryCache.crossFileChecks, length: keys.count, hash: hash.value)
         if loaded.allSatisfy(\.isReused), var reader = previous.payload(key, file: ""),
            let found = try? reader.diagnostics(), reader.isAtEnd {
             return (found, LoadedFile(decoded: .checks(found), cache: .reused(key, [], changed: false)))
@@ -124,7 +130,7 @@ public enum LibraryLoader {
         // changes the file's times after it, so it can never be kept for the old bytes.
         let fingerprint = LibraryCache.Fingerprint.of(path)
         if let fingerprint, let key = previous.key(relative: relative, fingerprint: fingerprint), let decoded = reused(key) {
-            return LoadedFile(decoded: decoded, cache: .reused(key, previous.fingerprints[key] ?? [], changed: false))
+            return LoadedFile(decoded: decoded, cache: .reused(key, previous.fingerprints(of: key), changed: false))
         }
         // For anything but a readable regular file, the uncached path reports why.
         guard let bytes = TextFile.readRegularFile(path) else { return uncached() }
@@ -132,7 +138,7 @@ public enum LibraryLoader {
         let fingerprints = previous.fingerprints(of: key, seen: cache.settled(fingerprint, at: instant))
         if let decoded = reused(key) {
             return LoadedFile(decoded: decoded,
-                              cache: .reused(key, fingerprints, changed: fingerprints != previous.fingerprints[key] ?? []))
+                              cache: .reused(key, fingerprints, changed: fingerprints != previous.fingerprints(of: key)))
         }
         do throws(BriefingError) {
             let decoded = decode(try TextFile.decode(bytes, path: path).normalisingLineEndings())
@@ -175,7 +181,8 @@ public enum LibraryLoader {
     /// True for ASCII without a carriage return: text whose characters are its bytes (a "\r\n" is
     /// one character), where byte operations give what character operations give, many times faster.
     static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let isPlain: (UInt8) -> Bool = { $0 < 0x80 && $0 != 0x0D }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
     }
 
     /// How paths below `root` are shown: relative to the current directory when possible.
@@ -295,7 +302,7 @@ private struct LoadedFile: Sendable {
         case .none:
             return nil
         case .reused(let key, let fingerprints, _):
-            return previous.entries[key].map { LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: previous.bytes[$0]) }
+            return previous.stored[key].map { LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: previous.bytes[$0.payload]) }
         case .fresh(let key, let fingerprints, let payload):
             return LibraryCache.Entry(key: key, fingerprints: fingerprints, payload: payload)
         }
