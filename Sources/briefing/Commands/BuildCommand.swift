@@ -44,6 +44,9 @@ struct BuildCommand: BriefingSubcommand {
         if batch.inputFormat != nil, input.answers == nil {
             throw ValidationError("--input-format says how to read --answers; add --answers FILE ('-' for stdin)")
         }
+        if batch.delimiter != nil, input.answers.map({ BatchInputFormat.resolve(path: $0, explicit: batch.inputFormat) }) != .csv {
+            throw ValidationError("--delimiter says how to split a CSV's columns; add --answers FILE.csv (or --input-format csv)")
+        }
         if batch.isBatch(answers: input.answers), batch.outputDirectory == nil {
             guard output.format == .json else {
                 throw ValidationError("this input makes one briefing per row: add --output-dir DIR, "
@@ -103,7 +106,8 @@ struct BuildCommand: BriefingSubcommand {
         let runner = BatchRunner(library: library, settings: settings)
         var source: any BatchRowSource = DocumentRowSource(document: AnswersFile(), file: "answers")
         if let path = input.answers {
-            source = try BatchInput.open(path, format: BatchInputFormat.resolve(path: path, explicit: batch.inputFormat))
+            source = try BatchInput.open(path, format: BatchInputFormat.resolve(path: path, explicit: batch.inputFormat),
+                                         delimiter: batch.delimiter, library: library)
         }
         try runner.check(source.decoder)
 
