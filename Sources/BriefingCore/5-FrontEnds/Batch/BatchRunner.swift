@@ -159,7 +159,12 @@ public struct BatchRunner: Sendable {
                     writing = chunk
                 }
             case .jsonLines(let emit):
-                for case .made(let made) in chunk.outcomes { try emit(String(decoding: made.bytes, as: UTF8.self)) }
+                for (row, outcome) in zip(chunk.rows, chunk.outcomes) {
+                    switch outcome {
+                    case .made(let made): try emit(String(decoding: made.bytes, as: UTF8.self))
+                    case .failed(let failure, _): try emit(BatchJSONLine.failed(row: row.number, line: row.line, failure: failure))
+                    }
+                }
                 try finish(chunk)
             }
         }
@@ -294,7 +299,7 @@ public struct BatchRunner: Sendable {
         let briefing = assembler.assemble(answers, date: settings.date, provenance: settings.format == .json)
         let bytes: [UInt8]
         if streaming {
-            bytes = Array((JSONRenderer.encode(briefing, pretty: false) + "\n").utf8)
+            bytes = Array(BatchJSONLine.ok(row: row.number, line: row.line, briefing: JSONRenderer.encode(briefing, pretty: false)).utf8)
         } else {
             do throws(BriefingError) {
                 bytes = try settings.format.fileBytes(briefing, options: settings.renderOptions)
