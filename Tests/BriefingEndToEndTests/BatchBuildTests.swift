@@ -216,10 +216,36 @@ import Testing
         let run = try Self.build(["--answers", "rows.jsonl", "--format", "json", "-o", "-"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("rows.jsonl:2: error: line 2: invalid JSON: "))
-        let out = run.stdout.split(separator: "\n")
-        #expect(out.count == 2)
-        let titles = try out.map { (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["title"] as? String }
-        #expect(titles == ["Co-production briefing for Acme", "Co-production briefing for Beta"])
+        // One line per row, in row order, the failed row included.
+        let out = try run.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(out.count == 3)
+        #expect(out.map { $0["row"] as? Int } == [1, 2, 3])
+        #expect(out.map { $0["line"] as? Int } == [1, 2, 3])
+        #expect(out.map { $0["status"] as? String } == ["ok", "failed", "ok"])
+        #expect(out.map { $0["title"] as? String } == ["Co-production briefing for Acme", nil, "Co-production briefing for Beta"])
+        #expect(out[0]["schema"] as? Int == 1 && out[0]["errors"] == nil)
+        let errors = try #require(out[1]["errors"] as? [String])
+        #expect(errors.count == 1 && errors[0].hasPrefix("invalid JSON: "), "\(errors)")
+        #expect(run.stdout.hasPrefix("{\"row\":1,\"line\":1,\"status\":\"ok\",\"answers\":"))
+    }
+
+    @Test func jsonLinesOnStdoutNameEveryRowOfACSVFailedOnesToo() throws {
+        let folder = try Self.scratch()
+        defer { Self.remove(folder) }
+        try Self.writeCSV([Self.row("One", 1), "Two,walse,planning,service,options,starting,board,,10", Self.row("Three", 3),
+                           ",wales,planning,service,options,starting,board,,10"], to: folder + "/rows.csv")
+        let run = try Self.build(["--answers", "rows.csv", "--format", "json", "-o", "-", "--jobs", "2"], in: folder)
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[1] == #"{"row":2,"line":3,"status":"failed","errors":["\"walse\" is not an option of 'nation'; did you mean \"wales\"?"]}"#)
+        #expect(lines[3] == #"{"row":4,"line":5,"status":"failed","errors":["missing an answer to required question 'organisation' (Which organisation or system is this briefing for?)"]}"#)
+        #expect(lines[0].hasPrefix(#"{"row":1,"line":2,"status":"ok","#) && lines[2].hasPrefix(#"{"row":3,"line":4,"status":"ok","#))
+        // The messages on stderr count rows the same way.
+        #expect(run.stderr.contains("rows.csv:2: error: line 3: \"walse\""))
+        #expect(run.stderr.contains("rows.csv:4: error: line 5: missing an answer"))
     }
 
     @Test func problemsWithTheWholeRunStopBeforeAnyRow() throws {

@@ -2,10 +2,19 @@
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
         // Printable ASCII, most of every briefing, is one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        let printable = text.utf8.withContiguousStorageIfAvailable(isPrintableASCII)
+            ?? text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
+        if printable { return text.utf8.count }
         var width = 0
         for character in text { width += of(character) }
         return width
+    }
+
+    /// True when every byte is printable ASCII, 0x20 to 0x7E.
+    static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var printable = true
+        for byte in bytes where byte &- 0x20 >= 0x5F { printable = false }
+        return printable
     }
 
     public static func of(_ character: Character) -> Int {

@@ -67,10 +67,19 @@ public enum MarkdownRenderer {
         ]
         var answers: [(Node, Node)] = []
         for entry in briefing.context {
-            answers.append((Node(entry.id), Node(briefing.answers[entry.id]?.raw ?? entry.answer, .implicit, .doubleQuoted)))
+            answers.append((Node(entry.id), frontMatterValue(briefing.answers[entry.id], shown: entry.answer)))
         }
         if !answers.isEmpty { pairs.append((Node("answers"), Node(answers))) }
         let yaml = (try? Yams.serialize(node: Node(pairs), sortKeys: false)) ?? ""
         return "---\n\(yaml)---\n\n"
+    }
+
+    /// An answer as front matter holds it: a multi-choice answer as a YAML list of its values,
+    /// anything else as one quoted string (the value a script would write, else what the box shows).
+    private static func frontMatterValue(_ answer: AnswerValue?, shown: String) -> Node {
+        if case .choices(let values)? = answer {
+            return Node(values.map { Node($0, .implicit, .doubleQuoted) }, .implicit, .flow)
+        }
+        return Node(answer?.raw ?? shown, .implicit, .doubleQuoted)
     }
 }

@@ -53,6 +53,14 @@ public enum OutputFormat: String, Sendable, CaseIterable, Codable {
     /// `build`, batch runs and the chat's `/export` all write this, so they give the same bytes.
     public func fileBytes(_ briefing: Briefing, options: RenderOptions = RenderOptions()) throws(BriefingError) -> [UInt8] {
         if self == .docx { return try DocxRenderer.render(briefing, template: options.wordTemplate) }
+        if self == .text {
+            // Plain text already ends with one line break after a character that is not one, as
+            // fileContents makes it: its bytes need no round trip through a String.
+            let bytes = PlainTextRenderer.renderUTF8(briefing)
+            if bytes.count >= 2, bytes[bytes.count - 1] == 0x0A, bytes[bytes.count - 2] != 0x0A, bytes[bytes.count - 2] != 0x0D {
+                return bytes
+            }
+        }
         return Array(fileContents(briefing, options: options).utf8)
     }
 

@@ -9,9 +9,12 @@ struct BuildCommand: BriefingSubcommand {
         abstract: "Build briefings from answers files and --set answers, without questions.",
         discussion: """
             One briefing from a YAML or JSON answers file goes to stdout or -o FILE. A CSV file (header \
-            row: question ids, and optionally 'blueprint'; ';' between multi-choice values; an empty \
-            cell is unanswered) or a JSON Lines file (one object of answers per line) makes one \
-            briefing per row: into --output-dir DIR, or, with --format json, as JSON Lines on stdout.
+            row: question ids in any case, and optionally 'blueprint'; columns separated by ',', ';' or \
+            a tab, found from the header row or given with --delimiter; ';' between multi-choice \
+            values, so quote such a cell in a ';' file; an empty cell is unanswered) or a JSON Lines \
+            file (one object of answers per line) makes one briefing per row: into --output-dir DIR, \
+            or, with --format json, as JSON Lines on stdout, one line per row with its "row", "line" \
+            and "status" ("ok", or "failed" with its "errors").
 
             A bad row never stops the others: each is reported as 'FILE:ROW: error: line L: message' \
             on stderr, where ROW counts data rows from 1 and L is the line the row starts on. Files are \
@@ -43,6 +46,9 @@ struct BuildCommand: BriefingSubcommand {
         }
         if batch.inputFormat != nil, input.answers == nil {
             throw ValidationError("--input-format says how to read --answers; add --answers FILE ('-' for stdin)")
+        }
+        if batch.delimiter != nil, input.answers.map({ BatchInputFormat.resolve(path: $0, explicit: batch.inputFormat) }) != .csv {
+            throw ValidationError("--delimiter says how to split a CSV's columns; add --answers FILE.csv (or --input-format csv)")
         }
         if batch.isBatch(answers: input.answers), batch.outputDirectory == nil {
             guard output.format == .json else {
@@ -103,7 +109,8 @@ struct BuildCommand: BriefingSubcommand {
         let runner = BatchRunner(library: library, settings: settings)
         var source: any BatchRowSource = DocumentRowSource(document: AnswersFile(), file: "answers")
         if let path = input.answers {
-            source = try BatchInput.open(path, format: BatchInputFormat.resolve(path: path, explicit: batch.inputFormat))
+            source = try BatchInput.open(path, format: BatchInputFormat.resolve(path: path, explicit: batch.inputFormat),
+                                         delimiter: batch.delimiter, library: library)
         }
         try runner.check(source.decoder)
 

@@ -3,6 +3,8 @@ import BriefingCore
 
 extension BatchInputFormat: ExpressibleByArgument {}
 
+extension CSVDelimiter: ExpressibleByArgument {}
+
 /// Options for many briefings at once: CSV and JSON Lines inputs, an output folder and its file
 /// names, parallel jobs, and stopping early.
 struct BatchOptions: ParsableArguments {
@@ -10,6 +12,11 @@ struct BatchOptions: ParsableArguments {
         "How to read --answers: csv, jsonl, yaml or json (default: from the extension; yaml for stdin).",
         valueName: "format"))
     var inputFormat: BatchInputFormat?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The CSV's delimiter, found from its header row when not given ('\\t' also means a tab).",
+        valueName: "delimiter"))
+    var delimiter: CSVDelimiter?
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp(
         "Write one briefing per row into DIR (created if needed), with manifest.jsonl listing every row.",

@@ -13,10 +13,13 @@ public protocol BatchRowSource {
 
 /// Opening an answers input as a source of rows.
 public enum BatchInput {
-    /// A source for `path` (`-` for standard input) read as `format`.
-    public static func open(_ path: String, format: BatchInputFormat) throws(BriefingError) -> any BatchRowSource {
+    /// A source for `path` (`-` for standard input) read as `format`. A CSV is split at `delimiter`,
+    /// else at the one its header row shows; `library` lets its header name questions in any case.
+    public static func open(_ path: String, format: BatchInputFormat, delimiter: CSVDelimiter? = nil,
+                            library: ContentLibrary? = nil) throws(BriefingError) -> any BatchRowSource {
         switch format {
-        case .csv: try CSVRowSource(reader: ByteChunkReader(path: path))
+        case .csv: try CSVRowSource(reader: ByteChunkReader(path: path), delimiter: delimiter,
+                                    columns: library.map(BatchColumnNames.init(library:)) ?? BatchColumnNames())
         case .jsonl: JSONLinesRowSource(reader: try ByteChunkReader(path: path))
         case .yaml, .json: try DocumentRowSource(path: path)
         }

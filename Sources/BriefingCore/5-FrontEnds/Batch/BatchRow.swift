@@ -3,8 +3,9 @@
 public struct BatchRow: Sendable {
     /// What the row holds.
     public enum Content: Sendable {
-        /// CSV cells, as raw bytes, in column order.
-        case cells([[UInt8]])
+        /// CSV cells, as raw bytes, in column order, with the column (in characters) at which each
+        /// starts on its line.
+        case cells([[UInt8]], columns: [Int])
         /// The bytes of one JSON Lines line.
         case jsonObject([UInt8])
         /// A parsed YAML or JSON answers document.

@@ -33,22 +33,20 @@ public struct BatchRunner: Sendable {
         guard !decoder.header.isEmpty,
               settings.blueprintID != nil || !decoder.header.contains(BatchRowDecoder.blueprintKey) else { return }
         let blueprint = try library.requireBlueprint(settings.blueprintID(forRow: nil))
-        var column = 1
         var problems: [Diagnostic] = []
-        for id in decoder.header {
+        for (index, id) in decoder.header.enumerated() {
+            let location = SourceLocation(file: decoder.file, line: decoder.headerLine, column: decoder.headerColumns[index])
             if OverrideField.isOverrideKey(id), blueprint.question(id) == nil {
                 if case .failure(let problem) = OverrideField.parse(id) {
-                    problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column), problem.message))
+                    problems.append(.error(at: location, problem.message))
                 }
             } else if AssessmentField.isAssessmentKey(id), blueprint.question(id) == nil {
                 if let problem = AssessmentField.problem(with: id, in: blueprint) {
-                    problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column), problem))
+                    problems.append(.error(at: location, problem))
                 }
             } else if id != BatchRowDecoder.blueprintKey, blueprint.question(id) == nil {
-                problems.append(.error(at: SourceLocation(file: decoder.file, line: 1, column: column),
-                                       AnswerResolver.unknownQuestionMessage(id, in: blueprint)))
+                problems.append(.error(at: location, AnswerResolver.unknownQuestionMessage(id, in: blueprint)))
             }
-            column += id.count + 1
         }
         if !problems.isEmpty { throw .badData(problems) }
     }
@@ -161,7 +159,12 @@ public struct BatchRunner: Sendable {
                     writing = chunk
                 }
             case .jsonLines(let emit):
-                for case .made(let made) in chunk.outcomes { try emit(String(decoding: made.bytes, as: UTF8.self)) }
+                for (row, outcome) in zip(chunk.rows, chunk.outcomes) {
+                    switch outcome {
+                    case .made(let made): try emit(String(decoding: made.bytes, as: UTF8.self))
+                    case .failed(let failure, _): try emit(BatchJSONLine.failed(row: row.number, line: row.line, failure: failure))
+                    }
+                }
                 try finish(chunk)
             }
         }
@@ -296,7 +299,7 @@ public struct BatchRunner: Sendable {
         let briefing = assembler.assemble(answers, date: settings.date, provenance: settings.format == .json)
         let bytes: [UInt8]
         if streaming {
-            bytes = Array((JSONRenderer.encode(briefing, pretty: false) + "\n").utf8)
+            bytes = Array(BatchJSONLine.ok(row: row.number, line: row.line, briefing: JSONRenderer.encode(briefing, pretty: false)).utf8)
         } else {
             do throws(BriefingError) {
                 bytes = try settings.format.fileBytes(briefing, options: settings.renderOptions)

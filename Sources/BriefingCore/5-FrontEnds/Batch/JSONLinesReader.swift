@@ -17,13 +17,14 @@ struct JSONLinesReader {
     private var line = 0
     private var startedInput = false
 
+    /// The input being read.
+    let reader: ByteChunkReader
+
     /// Reads from `reader`; `chunkSize` is only ever small in tests, to cross chunk boundaries.
     init(reader: ByteChunkReader, chunkSize: Int = ByteChunkReader.defaultChunkSize) {
+        self.reader = reader
         cursor = ByteCursor(reader: reader, chunkSize: chunkSize)
     }
-
-    /// The input being read.
-    var reader: ByteChunkReader { cursor.reader }
 
     /// How many bytes of the input the records so far took up.
     var bytesConsumed: Int { cursor.bytesConsumed }

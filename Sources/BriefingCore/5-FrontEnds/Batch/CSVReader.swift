@@ -1,6 +1,7 @@
-/// Reads RFC 4180 CSV one record at a time from a stream: fields separated by commas, records by
-/// CRLF, LF or CR; quoted fields may hold commas, line breaks and doubled quotes. A leading UTF-8
-/// byte order mark is skipped. Fields stay raw bytes, so that a record with bad UTF-8 fails alone.
+/// Reads RFC 4180 CSV one record at a time from a stream: fields separated by a delimiter (a comma
+/// unless told otherwise, or found with `detectDelimiter`), records by CRLF, LF or CR; quoted fields
+/// may hold delimiters, line breaks and doubled quotes. A leading UTF-8 byte order mark is skipped.
+/// Fields stay raw bytes, so that a record with bad UTF-8 fails alone.
 ///
 /// The reader is forgiving where spreadsheets are sloppy: a quote inside an unquoted field is kept
 /// as text. It refuses what would lose data: text after a closing quote, a quote left open at the
@@ -10,6 +11,8 @@ struct CSVReader {
     struct Record {
         /// The fields' bytes, in order.
         var fields: [[UInt8]]
+        /// The column (1-based, in characters) at which each field starts on its line.
+        var columns: [Int]
         /// The physical line on which the record starts (1-based).
         var line: Int
         /// Why the record could not be read as written; its fields are then incomplete.
@@ -23,31 +26,70 @@ struct CSVReader {
     static let maximumRecordBytes = 1 << 20
 
     private var cursor: ByteCursor
+    /// The byte between fields.
+    private(set) var delimiter: CSVDelimiter
     /// The physical line the next byte is on.
     private(set) var line = 1
     private var startedInput = false
 
     /// Reads from `reader`; `chunkSize` is only ever small in tests, to cross chunk boundaries.
-    init(reader: ByteChunkReader, chunkSize: Int = ByteChunkReader.defaultChunkSize) {
+    init(reader: ByteChunkReader, delimiter: CSVDelimiter = .comma, chunkSize: Int = ByteChunkReader.defaultChunkSize) {
         cursor = ByteCursor(reader: reader, chunkSize: chunkSize)
+        self.delimiter = delimiter
     }
 
-    /// The input being read.
-    var reader: ByteChunkReader { cursor.reader }
+    /// Reads `bytes`, already in memory.
+    init(bytes: [UInt8], delimiter: CSVDelimiter) {
+        cursor = ByteCursor(bytes: bytes)
+        self.delimiter = delimiter
+    }
 
     /// How many bytes of the input the records so far took up.
     var bytesConsumed: Int { cursor.bytesConsumed }
 
+    /// Finds the delimiter from the header row, the first line that holds more than delimiters
+    /// (`CSVDelimiter.detect` says how), and reads with it from then on. Call it before the first
+    /// record; the lines before the header are skipped, and nothing else is consumed.
+    mutating func detectDelimiter(isKnown: (String) -> Bool) throws(BriefingError) -> CSVDelimiter {
+        try startInput()
+        var header: [UInt8] = []
+        var consumed: [UInt8] = []
+        var quoted = false
+        var blankLines = 0
+        // The header ends at a line break outside quotes; a line of nothing but delimiters (or
+        // nothing at all) before it is blank.
+        while consumed.count <= Self.maximumRecordBytes, let byte = try cursor.next() {
+            consumed.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            guard !quoted, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                header.append(byte)
+                continue
+            }
+            if byte == UInt8(ascii: "\r"), try cursor.peek() == UInt8(ascii: "\n") { consumed.append(try cursor.next() ?? 0) }
+            if header.contains(where: { !Self.isBlankLineByte($0) }) { break }
+            blankLines += 1
+            header = []
+            consumed = []
+        }
+        cursor.unread(consumed)
+        line += blankLines
+        delimiter = CSVDelimiter.detect(header: header, isKnown: isKnown)
+        return delimiter
+    }
+
+    private static func isBlankLineByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\t")
+    }
+
     /// The next record, or nil at the end of the input.
     mutating func next() throws(BriefingError) -> Record? {
-        if !startedInput {
-            startedInput = true
-            try skipByteOrderMark()
-        }
+        try startInput()
         guard try cursor.peek() != nil else { return nil }
 
         let start = line
+        let delimiter = delimiter.byte
         var fields: [[UInt8]] = []
+        var columns: [Int] = [1]
         var field: [UInt8] = []
         var size = 0
         var problem: String?
@@ -56,6 +98,8 @@ struct CSVReader {
         enum State { case fieldStart, unquoted, quoted, afterQuote }
         var state = State.fieldStart
         var quoteLine = start
+        /// The column the next byte is at; a UTF-8 continuation byte adds none.
+        var column = 1
 
         func keep(_ byte: UInt8) {
             size += 1
@@ -74,28 +118,35 @@ struct CSVReader {
                 endField()
                 break
             }
+            if byte & 0xC0 != 0x80 { column += 1 }
             if state == .quoted {
                 switch byte {
                 case UInt8(ascii: "\""):
                     if try cursor.peek() == UInt8(ascii: "\"") {
                         _ = try cursor.next()
+                        column += 1
                         keep(byte)
                     } else {
                         state = .afterQuote
                     }
                 case UInt8(ascii: "\n"):
                     line += 1
+                    column = 1
                     keep(byte)
                 case UInt8(ascii: "\r"):
-                    if try cursor.peek() != UInt8(ascii: "\n") { line += 1 }
+                    if try cursor.peek() != UInt8(ascii: "\n") {
+                        line += 1
+                        column = 1
+                    }
                     keep(byte)
                 default:
                     keep(byte)
                 }
                 continue
             }
-            if byte == UInt8(ascii: ",") {
+            if byte == delimiter {
                 endField()
+                columns.append(column)
                 state = .fieldStart
                 continue
             }
@@ -122,10 +173,13 @@ struct CSVReader {
         if size > Self.maximumRecordBytes {
             problem = "the row is over \(Self.maximumRecordBytes / 1024) KiB long; is a quote left open?"
         }
-        return Record(fields: fields, line: start, problem: problem)
+        return Record(fields: fields, columns: columns, line: start, problem: problem)
     }
 
-    private mutating func skipByteOrderMark() throws(BriefingError) {
+    /// Skips a byte order mark at the very start of the input.
+    private mutating func startInput() throws(BriefingError) {
+        guard !startedInput else { return }
+        startedInput = true
         _ = try cursor.skip(prefix: [0xEF, 0xBB, 0xBF])
     }
 }

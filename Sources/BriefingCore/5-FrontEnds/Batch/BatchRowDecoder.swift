@@ -8,27 +8,61 @@ public struct BatchRowDecoder: Sendable {
 
     /// The input, as shown in messages.
     public var file: String
-    /// CSV only: the question id of each column.
+    /// CSV only: the question id of each column, without the empty ones that end the header row.
     public var header: [String]
+    /// CSV only: the line of the header row, and the column (in characters) where each of its named
+    /// cells starts.
+    public var headerLine: Int
+    public var headerColumns: [Int]
+    /// CSV only: how many cells the header row has, empty ones at its end included.
+    public var headerWidth: Int
+    /// CSV only: the byte between cells.
+    public var delimiter: CSVDelimiter
+    /// CSV with `;` only: the multi-choice columns, and the words that show, alone in the next
+    /// cell, that the multi-choice cell was written unquoted (`BatchColumnNames.spillWords`).
+    var spills: [(column: Int, words: Set<String>)]
 
-    public init(file: String, header: [String] = []) {
+    public init(file: String, header: [String] = [], headerLine: Int = 1, headerColumns: [Int]? = nil,
+                headerWidth: Int? = nil, delimiter: CSVDelimiter = .comma) {
+        self.init(file: file, header: header, headerLine: headerLine, headerColumns: headerColumns,
+                  headerWidth: headerWidth, delimiter: delimiter, spills: [])
+    }
+
+    init(file: String, header: [String], headerLine: Int, headerColumns: [Int]?, headerWidth: Int?,
+         delimiter: CSVDelimiter, spills: [(column: Int, words: Set<String>)]) {
         self.file = file
         self.header = header
+        self.headerLine = headerLine
+        // Without positions, the header is taken as written on one line, one delimiter between names.
+        self.headerColumns = headerColumns ?? header.indices.map { index in
+            1 + header[..<index].reduce(0) { $0 + $1.count + 1 }
+        }
+        self.headerWidth = max(headerWidth ?? header.count, header.count)
+        self.delimiter = delimiter
+        self.spills = spills
     }
 
     /// The answers `row` gives, or why it gives none.
     public func answers(for row: BatchRow) -> Result<RowAnswers, BatchRowFailure> {
         switch row.content {
-        case .cells(let cells): cellAnswers(cells, line: row.line)
+        case .cells(let cells, let columns): cellAnswers(cells, columns: columns, line: row.line)
         case .jsonObject(let bytes): objectAnswers(bytes, line: row.line)
         case .document(let document): .success(RowAnswers(document: document))
         case .unreadable(let problem): .failure(BatchRowFailure(problem))
         }
     }
 
-    private func cellAnswers(_ cells: [[UInt8]], line: Int) -> Result<RowAnswers, BatchRowFailure> {
-        if cells.count > header.count, cells[header.count...].contains(where: { !$0.isEmpty }) {
-            return .failure(BatchRowFailure("the row has \(cells.count) cells, but the header names \(header.count) columns"))
+    private func cellAnswers(_ cells: [[UInt8]], columns: [Int], line: Int) -> Result<RowAnswers, BatchRowFailure> {
+        for (column, words) in spills where column + 1 < cells.count && !cells[column + 1].isEmpty {
+            guard let text = String(validating: cells[column + 1], as: UTF8.self)?.trimmingWhitespaceAndNewlines(),
+                  words.contains(text.lowercased()) else { continue }
+            let next = column + 1
+            return .failure(BatchRowFailure(
+                "\"\(text)\" under '\(header[next])' (cell \(next + 1), at column \(next < columns.count ? columns[next] : 0)) "
+                    + "is a value of '\(header[column])' before it" + Self.semicolonHint))
+        }
+        if cells.count > header.count, let extra = cells[header.count...].firstIndex(where: { !$0.isEmpty }) {
+            return .failure(BatchRowFailure(extraCellMessage(cell: extra, count: cells.count, columns: columns)))
         }
         var result = RowAnswers()
         var problems: [String] = []
@@ -122,6 +156,23 @@ public struct BatchRowDecoder: Sendable {
         }
         return problems.isEmpty ? .success(result) : .failure(BatchRowFailure(problems))
     }
+
+    /// Why a row with a value in cell `cell` (0-based), after the header's named columns, fails:
+    /// under an empty header cell, where it is, else the count of cells; with `;` between columns,
+    /// how a multi-choice cell is written, since an unquoted one spills into the cells after it.
+    private func extraCellMessage(cell: Int, count: Int, columns: [Int]) -> String {
+        let message = if cell < headerWidth {
+            "cell \(cell + 1), at column \(cell < columns.count ? columns[cell] : 0), has a value, but the header names no question "
+                + "above it; name the question in the header row, or leave the cell empty"
+        } else {
+            "the row has \(count) cells, but the header names \(header.count) columns"
+        }
+        return delimiter == .semicolon ? message + Self.semicolonHint : message
+    }
+
+    /// How a multi-choice cell is written in a file with `;` between columns.
+    static let semicolonHint = "; with ';' between columns, a cell that lists several values must be in double quotes, "
+        + "e.g. \"trust;net-zero\""
 
     /// A byte as it is named in messages: `0xFF`.
     static func hex(_ byte: UInt8) -> String {
