@@ -332,9 +332,14 @@ public struct LibraryCache: Sendable {
             }
             writer.raw(entry.payload)
         }
-        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        guard !folder.isEmpty, Self.makeFolders(folder) else { return }
+        guard canBeWritten else { return }
         try? AtomicFile.write(writer.bytes, to: path, overwrite: true, permissions: 0o600)
+    }
+
+    /// Whether the cache file's folder is, or can be made, a folder this process may write in.
+    var canBeWritten: Bool {
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        return !folder.isEmpty && Self.makeFolders(folder) && access(folder, W_OK) == 0
     }
 
     /// Creates `folder` and its parents (owner-only, as the XDG base directory rules ask), true when

@@ -24,6 +24,8 @@ public enum LibraryLoader {
         let blueprintFiles = files(in: briefings, extensions: ["yaml", "yml"], recursive: false)
         let snippetFiles = files(in: snippetsFolder, extensions: ["md"], recursive: true)
         let previous = cache?.read()
+        // Where the cache could never be written, what is decoded afresh is not encoded for it.
+        let writable = cache?.canBeWritten ?? false
 
         // Blueprints and snippets share one parallel pass, so that the large blueprint files are read
         // while other cores decode snippets.
@@ -33,7 +35,7 @@ public enum LibraryLoader {
             case .blueprint(let relative):
                 let shown = display + "Briefings/" + relative
                 return loadFile(briefings + "/" + relative, key: "Briefings/" + relative, shown: shown,
-                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .blueprint(nil, $0) },
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant, writable) }, failure: { .blueprint(nil, $0) },
                                 decode: { text in
                                     let (blueprint, found) = BlueprintDecoder.decode(text, file: shown, defaultID: stem(relative))
                                     return .blueprint(blueprint, found)
@@ -41,7 +43,7 @@ public enum LibraryLoader {
             case .snippet(let relative):
                 let shown = display + "Snippets/" + relative
                 return loadFile(snippetsFolder + "/" + relative, key: "Snippets/" + relative, shown: shown,
-                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant) }, failure: { .snippet(nil, $0) },
+                                cache: cache.map { ($0, previous ?? LibraryCache.Contents(), instant, writable) }, failure: { .snippet(nil, $0) },
                                 decode: { text in
                                     let (snippet, found) = SnippetDecoder.decode(text, file: shown, defaultID: stem(relative))
                                     return .snippet(snippet, found)
@@ -108,9 +110,9 @@ public enum LibraryLoader {
     }
 
     /// Reads and decodes one file, or takes what it decodes to from the `previous` entries of the
-    /// cache, read at `instant`.
+    /// cache, read at `instant` (and encodes it for the cache when the cache is `writable`).
     private static func loadFile(_ path: String, key relative: String, shown: String,
-                                 cache: (LibraryCache, previous: LibraryCache.Contents, instant: Int64)?,
+                                 cache: (LibraryCache, previous: LibraryCache.Contents, instant: Int64, writable: Bool)?,
                                  failure: ([Diagnostic]) -> DecodedFile, decode: (String) -> DecodedFile) -> LoadedFile {
         func uncached() -> LoadedFile {
             do throws(BriefingError) {
@@ -119,7 +121,7 @@ public enum LibraryLoader {
                 return LoadedFile(decoded: failure(diagnostics(from: error, file: shown)), cache: .none)
             }
         }
-        guard let (cache, previous, instant) = cache else { return uncached() }
+        guard let (cache, previous, instant, writable) = cache else { return uncached() }
         func reused(_ key: LibraryCache.Key) -> DecodedFile? {
             guard var reader = previous.payload(key, file: shown),
                   let decoded = try? DecodedFile.read(&reader, asBlueprint: relative.hasPrefix("Briefings/")),
@@ -142,6 +144,7 @@ public enum LibraryLoader {
         }
         do throws(BriefingError) {
             let decoded = decode(try TextFile.decode(bytes, path: path).normalisingLineEndings())
+            guard writable else { return LoadedFile(decoded: decoded, cache: .none) }
             var writer = CacheWriter(file: shown)
             decoded.write(&writer)
             return LoadedFile(decoded: decoded, cache: .fresh(key, fingerprints, writer.bytes))
