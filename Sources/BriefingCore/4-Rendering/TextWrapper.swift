@@ -28,6 +28,10 @@ public enum TextWrapper {
         }
         var line = LineBuffer(bytes: bytes)
         let count = bytes.count
+        if DisplayWidth.isPrintableASCII(bytes) {
+            wrapPrintableASCII(bytes, width: width, line: &line, emit: emit)
+            return
+        }
         var index = 0
         while true {
             // One line of the text, up to its line break: its words are wrapped on their own.
@@ -78,6 +82,47 @@ public enum TextWrapper {
             if index == count { break }
             index += 1
         }
+    }
+
+    /// `wrap(bytes:width:emit:)` for text of printable ASCII alone, the usual case: no line breaks,
+    /// and every byte one column wide.
+    private static func wrapPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, line: inout LineBuffer,
+                                           emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let count = bytes.count
+        var lineWidth = 0
+        var brokeLastWord = false
+        var index = 0
+        while index < count {
+            if bytes[index] == 0x20 {
+                index += 1
+                continue
+            }
+            let wordStart = index
+            while index < count, bytes[index] != 0x20 { index += 1 }
+            let word = wordStart..<index
+            let wordWidth = word.count
+            if wordWidth > width, width > 0 {
+                if lineWidth > 0 { line.emit(emit) }
+                for var piece in breakPrintableASCII(UnsafeBufferPointer(rebasing: bytes[word]), width: width) { piece.withUTF8(emit) }
+                line.clear()
+                lineWidth = 0
+                brokeLastWord = true
+                continue
+            }
+            brokeLastWord = false
+            if lineWidth == 0 {
+                line.start(with: word)
+                lineWidth = wordWidth
+            } else if lineWidth + 1 + wordWidth <= width {
+                line.append(word)
+                lineWidth += 1 + wordWidth
+            } else {
+                line.emit(emit)
+                line.start(with: word)
+                lineWidth = wordWidth
+            }
+        }
+        if !(line.isEmpty && brokeLastWord) { line.emit(emit) }
     }
 
     /// The line being filled: while its words are one space apart in the text, just a range of it;
