@@ -14,7 +14,7 @@ struct BuildCommand: BriefingSubcommand {
             values, so quote such a cell in a ';' file; an empty cell is unanswered) or a JSON Lines \
             file (one object of answers per line) makes one briefing per row: into --output-dir DIR, \
             or, with --format json, as JSON Lines on stdout, one line per row with its "row", "line" \
-            and "status" ("ok", or "failed" with its "errors").
+            and "status" ("ok", or "error" with its "errors", the words manifest.jsonl uses).
 
             A bad row never stops the others: each is reported as 'FILE:ROW: error: line L: message' \
             on stderr, where ROW counts data rows from 1 and L is the line the row starts on. Files are \

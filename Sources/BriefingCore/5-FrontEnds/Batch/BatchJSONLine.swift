@@ -3,7 +3,7 @@
 ///
 /// A built row is its JSON briefing with `row`, `line` and `"status":"ok"` in front:
 /// `{"row":1,"line":2,"status":"ok","answers":…}`. A failed row is
-/// `{"row":2,"line":3,"status":"failed","errors":["…"]}`. `row` counts data rows from 1, as the
+/// `{"row":2,"line":3,"status":"error","errors":["…"]}`. `row` counts data rows from 1, as the
 /// messages on stderr do (`FILE:ROW: error: line L: …`); `line` is where the row starts in the input.
 enum BatchJSONLine {
     /// The line for a built row; `briefing` is its compact JSON object, without a line break.
@@ -16,7 +16,7 @@ enum BatchJSONLine {
 
     /// The line for a row that produced no briefing, with each of its problems.
     static func failed(row: Int, line: Int, failure: BatchRowFailure) -> String {
-        var text = prefix(row: row, line: line, status: "failed") + ",\"errors\":["
+        var text = prefix(row: row, line: line, status: "error") + ",\"errors\":["
         text += failure.messages.map(JSONText.quoted).joined(separator: ",")
         return text + "]}\n"
     }
