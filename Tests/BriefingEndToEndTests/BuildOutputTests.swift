@@ -148,6 +148,8 @@ import Testing
     @Test("the answers from stdin give the same briefing as from the file")
     func stdin() throws {
         let fromFile = try Runner.buildWelsh()
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(!fromFile.stdoutBytes.isEmpty, "\(fromFile.stderr)")
         let fromStdin = try Runner.run(["build", "--library", Runner.shippedLibrary, "--answers", "-", "--date", "2026-01-15"],
                                        stdin: try Data(contentsOf: URL(fileURLWithPath: Runner.welshExample)))
         #expect(fromStdin.status == 0, "\(fromStdin.stderr)")
