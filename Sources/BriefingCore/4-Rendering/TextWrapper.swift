@@ -66,17 +66,7 @@ public enum TextWrapper {
                     continue
                 }
                 brokeLastWord = false
-                if lineWidth == 0 {
-                    line.start(with: word)
-                    lineWidth = wordWidth
-                } else if lineWidth + 1 + wordWidth <= width {
-                    line.append(word)
-                    lineWidth += 1 + wordWidth
-                } else {
-                    line.emit(emit)
-                    line.start(with: word)
-                    lineWidth = wordWidth
-                }
+                place(word, width: wordWidth, in: width, line: &line, lineWidth: &lineWidth, emit: emit)
             }
             if !(line.isEmpty && brokeLastWord) { line.emit(emit) }
             if index == count { break }
@@ -110,19 +100,27 @@ public enum TextWrapper {
                 continue
             }
             brokeLastWord = false
-            if lineWidth == 0 {
-                line.start(with: word)
-                lineWidth = wordWidth
-            } else if lineWidth + 1 + wordWidth <= width {
-                line.append(word)
-                lineWidth += 1 + wordWidth
-            } else {
-                line.emit(emit)
-                line.start(with: word)
-                lineWidth = wordWidth
-            }
+            place(word, width: wordWidth, in: width, line: &line, lineWidth: &lineWidth, emit: emit)
         }
         if !(line.isEmpty && brokeLastWord) { line.emit(emit) }
+    }
+
+    /// Puts a word that fits a line on the current line, one space after the last word, or starts
+    /// the next line with it.
+    @inline(__always)
+    private static func place(_ word: Range<Int>, width wordWidth: Int, in width: Int, line: inout LineBuffer,
+                              lineWidth: inout Int, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if lineWidth == 0 {
+            line.start(with: word)
+            lineWidth = wordWidth
+        } else if lineWidth + 1 + wordWidth <= width {
+            line.append(word)
+            lineWidth += 1 + wordWidth
+        } else {
+            line.emit(emit)
+            line.start(with: word)
+            lineWidth = wordWidth
+        }
     }
 
     /// The line being filled: while its words are one space apart in the text, just a range of it;
