@@ -141,7 +141,7 @@ struct AnswerInterpreter {
     }
 
     private static let fillers: Set<String> = ["just", "only", "mainly", "mostly", "really", "probably", "also", "plus", "maybe", "definitely", "mostly"]
-    private static let denials: Set<String> = ["not", "no", "never", "without", "except", "excluding", "nor", "neither", "isn't", "aren't"]
+    private static let denials = PhraseMatcher.denialWords
 
     private enum OptionMatch {
         case found(ChoiceOption, note: String?)

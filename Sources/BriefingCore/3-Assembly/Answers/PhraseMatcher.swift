@@ -107,6 +107,9 @@ public struct PhraseMatcher: Sendable {
         return (affirmed, denied)
     }
 
+    /// The words that deny what follows them ("not budget pressure"), as `reading(_:)` knows them.
+    public static var denialWords: Set<String> { SentenceTokens.denials }
+
     /// Lower-case words, with punctuation other than inner hyphens and apostrophes treated as spaces.
     public static func words(_ text: String) -> [String] {
         var cleaned = ""

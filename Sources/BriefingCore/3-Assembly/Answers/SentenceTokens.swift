@@ -42,7 +42,8 @@ struct SentenceTokens {
 
     private static let reach = 3
     private static let clauseBreaks: Set<Character> = [",", ";", ":", ".", "!", "?", "(", ")"]
-    private static let denials: Set<String> = [
+    /// Words that deny what follows them: "not", "without", "isn't" …
+    static let denials: Set<String> = [
         "not", "no", "never", "without", "except", "excluding", "nor", "neither", "isn't", "isnt", "aren't", "arent",
         "wasn't", "weren't", "don't", "dont", "doesn't", "doesnt", "didn't", "haven't", "hasn't", "won't", "can't", "cannot",
     ]
